@@ -1,0 +1,100 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Our own targets build in Swift 6 mode with warnings treated as errors.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .unsafeFlags(["-warnings-as-errors"]),
+]
+
+let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
+let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
+let package = Package(
+    name: "Parley",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "parley", targets: ["parley"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: - Service runtime: hosts any service, knows nothing of chat
+        .target(
+            name: "ServiceRuntime",
+            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Contracts: requests, replies, events, models and errors of every service
+        .target(name: "ParleyContracts", dependencies: ["ServiceRuntime"], swiftSettings: strict),
+
+        // MARK: - Shared plumbing for the services' own stores and for signed sessions
+        .target(name: "ParleyStorage", dependencies: [grdb, logging], swiftSettings: strict),
+        .target(name: "SessionTokens", dependencies: [crypto, "ParleyStorage"], swiftSettings: strict),
+
+        // MARK: - The four services, each with its own store
+        .target(
+            name: "AccountService",
+            dependencies: [
+                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, crypto,
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MessagingService",
+            dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Settings, logs and the wiring of services into an app instance
+        .target(
+            name: "ParleyConfig",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit"), logging],
+            swiftSettings: strict
+        ),
+
+        // MARK: - Executables
+        .executableTarget(
+            name: "parley",
+            dependencies: [
+                "ServiceRuntime", "ParleyConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "ParleyBenchmarks",
+            dependencies: ["ServiceRuntime"],
+            path: "Benchmarks/ParleyBenchmarks",
+            swiftSettings: strict
+        ),
+
+        // MARK: - Tests, one target per module
+        .target(name: "ParleyTestKit", dependencies: ["ServiceRuntime", "ParleyStorage"], swiftSettings: strict),
+        .testTarget(name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime"], swiftSettings: strict),
+        .testTarget(
+            name: "ParleyStorageTests", dependencies: ["ParleyStorage", "ParleyTestKit"], swiftSettings: strict),
+        .testTarget(
+            name: "SessionTokensTests", dependencies: ["SessionTokens", "ParleyTestKit"], swiftSettings: strict),
+        .testTarget(name: "ParleyConfigTests", dependencies: ["ParleyConfig", "ParleyTestKit"], swiftSettings: strict),
+        .testTarget(
+            name: "AccountServiceTests",
+            dependencies: ["AccountService", "ParleyContracts", "ParleyTestKit"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MessagingServiceTests",
+            dependencies: ["MessagingService", "AccountService", "ParleyContracts", "ParleyTestKit"],
+            swiftSettings: strict
+        ),
+    ]
+)

@@ -1,0 +1,47 @@
+import Foundation
+import GRDB
+
+/// Opens a service's own SQLite database: WAL mode so readers never block the writer, a busy timeout so
+/// writers in several processes take turns, migrations applied, and the file private to its owner.
+public enum ServiceDatabase {
+    /// How long a write waits for another process's transaction before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens (creating if needed) the database `fileName` in `directory` and migrates it.
+    public static func open(
+        _ fileName: String, in directory: DataDirectory, migrator: DatabaseMigrator
+    ) throws(StorageError) -> DatabasePool {
+        try directory.prepare()
+        let url = directory.file(fileName)
+        // SQLite gives the -wal and -shm files the database file's mode, so 0600 here covers them too.
+        try PrivateFile.ensureExists(url)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.journalMode = .wal
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            let pool = try DatabasePool(path: url.path, configuration: configuration)
+            try migrator.migrate(pool)
+            return pool
+        } catch {
+            throw storageError(error, path: url.path)
+        }
+    }
+
+    /// Translates a SQLite error into one that names the file and says what to do.
+    public static func storageError(_ error: any Error, path: String) -> StorageError {
+        guard let error = error as? DatabaseError else {
+            return .cannotOpen(path: path, reason: "\(error)")
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notADatabase(path: path)
+        case .SQLITE_CORRUPT: return .corrupt(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+            return .readOnly(path: path)
+        default: return .failed(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}
