@@ -1,0 +1,30 @@
+import Foundation
+
+/// One named benchmark; `make bench BENCH=NAME` runs those whose name starts with NAME.
+struct Benchmark: Sendable {
+    let name: String
+    let run: @Sendable () async throws -> Void
+}
+
+/// Prints one measured figure in the form DESIGN.md fixes: `figure NAME VALUE UNIT`.
+func figure(_ name: String, _ value: Double, _ unit: String) {
+    let formatted = value >= 100 ? String(Int(value.rounded())) : String(format: "%.2f", value)
+    print("figure \(name) \(formatted) \(unit)")
+    fflush(stdout)
+}
+
+/// Prints a figure beside its reference measured in the same run, and their ratio.
+func figure(_ name: String, _ value: Double, _ unit: String, reference: String, _ referenceValue: Double) {
+    figure(name, value, unit)
+    figure("\(name).reference.\(reference)", referenceValue, unit)
+    figure("\(name).ratio", referenceValue == 0 ? 0 : value / referenceValue, "x")
+}
+
+/// Sorted nanosecond samples → a percentile.
+func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
+    sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))]
+}
+
+func nanoseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
+}

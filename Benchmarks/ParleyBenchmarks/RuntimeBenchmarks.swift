@@ -1,0 +1,3 @@
+import ServiceRuntime
+
+let runtimeBenchmarks: [Benchmark] = []
