@@ -10,7 +10,7 @@ struct Benchmark: Sendable {
 func figure(_ name: String, _ value: Double, _ unit: String) {
     let formatted = value >= 100 ? String(Int(value.rounded())) : String(format: "%.2f", value)
     print("figure \(name) \(formatted) \(unit)")
-    fflush(stdout)
+    fflush(nil)  // all streams: `stdout` is a global Swift 6 refuses to touch
 }
 
 /// Prints a figure beside its reference measured in the same run, and their ratio.
