@@ -55,6 +55,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - Views: render state into a plain cell grid
+        .target(name: "ParleyViews", dependencies: ["ParleyContracts"], swiftSettings: strict),
+
         // MARK: - Settings, logs and the wiring of services into an app instance
         .target(
             name: "ParleyConfig",
@@ -81,6 +84,7 @@ let package = Package(
         // MARK: - Tests, one target per module
         .target(name: "ParleyTestKit", dependencies: ["ServiceRuntime", "ParleyStorage"], swiftSettings: strict),
         .testTarget(name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime"], swiftSettings: strict),
+        .testTarget(name: "ParleyViewsTests", dependencies: ["ParleyViews"], swiftSettings: strict),
         .testTarget(
             name: "ParleyStorageTests", dependencies: ["ParleyStorage", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(

@@ -1,0 +1,61 @@
+import ParleyContracts
+
+/// A plain rectangle of cells that views render into. The terminal backend blits it with ncurses; the
+/// scenario runner and tests read it as text.
+public struct CellGrid: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set {
+            guard x >= 0, y >= 0, x < width, y < height else { return }
+            cells[y * width + x] = newValue
+        }
+    }
+
+    /// Writes `text` from column `x` of row `y`, clipped at `limit` columns (default: the row's end), each
+    /// grapheme made safe and as wide as the terminal will draw it.
+    /// - Returns: the column after the last one written.
+    @discardableResult
+    public mutating func write(
+        _ text: String, x: Int, y: Int, limit: Int? = nil, foreground: TerminalColor = .default,
+        background: TerminalColor = .default, attributes: CellAttributes = []
+    ) -> Int {
+        guard y >= 0, y < height else { return x }
+        let end = min(width, limit.map { x + $0 } ?? width)
+        var column = x
+        for grapheme in TerminalText.safeGraphemes(text) {
+            let cellWidth = TerminalText.width(of: grapheme)
+            guard column + cellWidth <= end else { break }
+            self[column, y] = Cell(grapheme, foreground: foreground, background: background, attributes: attributes)
+            if cellWidth == 2 { self[column + 1, y] = .continuation }
+            column += cellWidth
+        }
+        return column
+    }
+
+    /// Fills a rectangle with `cell`.
+    public mutating func fill(x: Int, y: Int, width: Int, height: Int, with cell: Cell = .blank) {
+        for row in max(0, y)..<min(self.height, y + height) {
+            for column in max(0, x)..<min(self.width, x + width) { self[column, row] = cell }
+        }
+    }
+
+    /// Each row as plain text, wide graphemes once, trailing cells kept so every line has `width` columns.
+    public var lines: [String] {
+        (0..<height).map { row in
+            cells[(row * width)..<((row + 1) * width)].map(\.text).joined()
+        }
+    }
+
+    /// The whole grid as text, one line per row.
+    public var text: String { lines.joined(separator: "\n") }
+}
