@@ -83,7 +83,8 @@ let package = Package(
 
         // MARK: - Tests, one target per module
         .target(name: "ParleyTestKit", dependencies: ["ServiceRuntime", "ParleyStorage"], swiftSettings: strict),
-        .testTarget(name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime"], swiftSettings: strict),
+        .testTarget(
+            name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(name: "ParleyViewsTests", dependencies: ["ParleyViews"], swiftSettings: strict),
         .testTarget(
             name: "ParleyStorageTests", dependencies: ["ParleyStorage", "ParleyTestKit"], swiftSettings: strict),

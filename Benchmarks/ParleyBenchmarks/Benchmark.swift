@@ -8,7 +8,7 @@ struct Benchmark: Sendable {
 
 /// Prints one measured figure in the form DESIGN.md fixes: `figure NAME VALUE UNIT`.
 func figure(_ name: String, _ value: Double, _ unit: String) {
-    let formatted = value >= 100 ? String(Int(value.rounded())) : String(format: "%.2f", value)
+    let formatted = value >= 100 ? String(Int(value.rounded())) : String(format: "%.4g", value)
     print("figure \(name) \(formatted) \(unit)")
     fflush(nil)  // all streams: `stdout` is a global Swift 6 refuses to touch
 }

@@ -1,0 +1,70 @@
+import ParleyTestKit
+import ServiceRuntime
+import Testing
+
+@Suite(.timeLimit(.minutes(1)))
+struct DeadlineTests {
+    @Test func aSlowReplyTimesOutAndItsLateReplyIsDropped() async throws {
+        let probe = Probe()
+        let host = await makeHost(probe: probe)
+        do {
+            _ = try await host.request(.waitForGate(1), timeout: .milliseconds(50))
+            Issue.record("the request should have timed out")
+        } catch {
+            guard case .timedOut(service: "test", after: .milliseconds(50)) = error else {
+                Issue.record("expected timedOut, got \(error)")
+                return
+            }
+        }
+        // Let the handler finish: its reply has nobody to go to and must not be counted as delivered.
+        probe.gate.open()
+        #expect(try await host.request(.echo(7)) == 7)
+        #expect(host.status.total == OutcomeCounts(ok: 1, timeout: 1))
+        await host.close()
+    }
+
+    @Test func aCallerCannotAskForMoreThanTheServiceDefault() async throws {
+        let probe = Probe()
+        let host = await makeHost(probe: probe, timeout: .milliseconds(50))
+        do {
+            _ = try await host.request(.waitForGate(1), timeout: .seconds(60))
+            Issue.record("the request should have timed out")
+        } catch {
+            guard case .timedOut(_, after: .milliseconds(50)) = error else {
+                Issue.record("expected the service's 50 ms default deadline, got \(error)")
+                return
+            }
+        }
+        probe.gate.open()
+        await host.close()
+    }
+
+    @Test func requestsQueuedBehindASlowOneTimeOutToo() async {
+        let probe = Probe()
+        let host = await makeHost(probe: probe)
+        async let slow = try? host.request(.waitForGate(1), timeout: .milliseconds(100))
+        #expect(await eventually { probe.gate.waiting == 1 })
+        let results = await withTaskGroup(of: Bool.self) { group in
+            for value in 0..<10 {
+                group.addTask {
+                    do throws(ServiceCallError<TestService.Refusal>) {
+                        _ = try await host.request(.echo(value), timeout: .milliseconds(100))
+                        return false
+                    } catch {
+                        if case .timedOut = error { return true }
+                        return false
+                    }
+                }
+            }
+            return await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 10))
+        _ = await slow
+        probe.gate.open()
+        #expect(await eventually { host.status.total.timeout == 11 })
+        // The queued requests were never handled: their callers had already gone.
+        #expect(await eventually { host.status.mailboxDepth == 0 })
+        #expect(probe.handledCount == 1)
+        await host.close()
+    }
+}
