@@ -90,7 +90,11 @@ let package = Package(
             name: "ParleyStorageTests", dependencies: ["ParleyStorage", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
             name: "SessionTokensTests", dependencies: ["SessionTokens", "ParleyTestKit"], swiftSettings: strict),
-        .testTarget(name: "ParleyConfigTests", dependencies: ["ParleyConfig", "ParleyTestKit"], swiftSettings: strict),
+        .testTarget(
+            name: "ParleyConfigTests",
+            dependencies: ["ParleyConfig", "ParleyTestKit", logging],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "AccountServiceTests",
             dependencies: ["AccountService", "ParleyContracts", "ParleyTestKit"],

@@ -1,0 +1,33 @@
+/// Everything a user can set in `config.toml`. Every key has a default, so an absent file or key is fine.
+public struct Settings: Sendable, Equatable {
+    /// How each service host runs.
+    public struct Services: Sendable, Equatable {
+        public var requestTimeoutMilliseconds = 5_000
+        public var mailboxCapacity = 1_024
+        public var maxRestarts = 3
+        public var restartWindowSeconds = 30
+    }
+
+    public struct Account: Sendable, Equatable {
+        public var sessionDays = 30
+        /// A user is shown offline once no heartbeat came for this long.
+        public var presenceTimeoutSeconds = 30
+    }
+
+    public struct Attachments: Sendable, Equatable {
+        public var maxSizeMegabytes = 100
+    }
+
+    public struct Interface: Sendable, Equatable {
+        /// `auto`, `256` or `8`: how many colours previews and views may use.
+        public var colors = "auto"
+        public var showTimestamps = true
+    }
+
+    public var services = Services()
+    public var account = Account()
+    public var attachments = Attachments()
+    public var interface = Interface()
+
+    public init() {}
+}

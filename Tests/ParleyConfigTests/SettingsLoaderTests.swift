@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import ParleyConfig
+import ParleyTestKit
+import Testing
+
+struct SettingsLoaderTests {
+    @Test func anAbsentFileGivesEveryDefault() throws {
+        let directory = TemporaryDirectory("config")
+        defer { directory.remove() }
+        #expect(try SettingsLoader.load(from: directory.file("config.toml")) == Settings())
+    }
+
+    @Test func keysThatArePresentOverrideTheirDefaultsOnly() throws {
+        let settings = try SettingsLoader.parse(
+            """
+            [services]
+            request_timeout_ms = 800
+            [attachments]
+            max_size_mb = 5
+            [interface]
+            colors = 256
+            show_timestamps = false
+            """, path: "config.toml")
+        var expected = Settings()
+        expected.services.requestTimeoutMilliseconds = 800
+        expected.attachments.maxSizeMegabytes = 5
+        expected.interface.colors = "256"
+        expected.interface.showTimestamps = false
+        #expect(settings == expected)
+    }
+
+    @Test(arguments: [
+        (
+            "[services]\nmailbox_capacity = \"big\"",
+            "services.mailbox_capacity in /x/config.toml must be a whole number from 1 to 1000000"
+        ),
+        (
+            "[services]\nrequest_timeout_ms = 0",
+            "services.request_timeout_ms in /x/config.toml must be a whole number from 10 to 600000"
+        ),
+        (
+            "[interface]\ncolors = \"lots\"",
+            "interface.colors in /x/config.toml must be one of \"auto\", \"256\", \"8\""
+        ),
+        ("[interface]\nshow_timestamps = 1", "interface.show_timestamps in /x/config.toml must be true or false"),
+        (
+            "[acount]\nsession_days = 3",
+            "acount.session_days in /x/config.toml is not a Parley setting; check its spelling"
+        ),
+    ])
+    func aBadValueIsNamedWithItsKeyAndFile(text: String, message: String) {
+        do {
+            _ = try SettingsLoader.parse(text, path: "/x/config.toml")
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test func brokenTomlSaysWhereInTheFile() {
+        do {
+            _ = try SettingsLoader.parse("[services\n", path: "/x/config.toml")
+            Issue.record("accepted broken TOML")
+        } catch {
+            guard case .syntax(path: "/x/config.toml", line: 1, _, _) = error else {
+                Issue.record("expected a syntax error on line 1, got \(error)")
+                return
+            }
+        }
+    }
+
+    @Test func theDefaultLocationFollowsXDG() {
+        #expect(
+            SettingsLoader.defaultLocation(environment: ["XDG_CONFIG_HOME": "/cfg", "HOME": "/home/a"]).path
+                == "/cfg/parley/config.toml")
+        #expect(
+            SettingsLoader.defaultLocation(environment: ["HOME": "/home/a"]).path
+                == "/home/a/.config/parley/config.toml")
+    }
+}
+
+struct FileLogHandlerTests {
+    @Test func logLinesGoToThePrivateFileOneLineEach() throws {
+        let directory = TemporaryDirectory("log")
+        defer { directory.remove() }
+        let url = directory.file("parley.log")
+        let sink = try FileLogHandler.Sink(url: url)
+        let logger = Logger(label: "parley.test") { FileLogHandler(label: $0, sink: sink) }
+        logger.info("first\nsecond", metadata: ["service": "account"])
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.hasSuffix("info parley.test: first\\nsecond service=account\n"))
+        #expect(text.split(separator: "\n").count == 1)
+        let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+}
