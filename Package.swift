@@ -30,7 +30,9 @@ let package = Package(
         .target(
             name: "ServiceRuntime",
             dependencies: [.product(name: "DequeModule", package: "swift-collections")],
-            swiftSettings: strict
+            // Lets callers specialise the generic host for their handler: unspecialised, every request
+            // would pay for generic metadata look-ups.
+            swiftSettings: strict + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
         ),
 
         // MARK: - Contracts: requests, replies, events, models and errors of every service

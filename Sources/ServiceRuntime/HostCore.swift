@@ -13,6 +13,14 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
         let admitted: ContinuousClock.Instant
     }
 
+    /// A handled job's outcome, recorded when the consumer next takes the lock.
+    struct Finished {
+        let job: Job
+        let outcome: TraceEntry.Outcome
+        let at: ContinuousClock.Instant
+        let error: String?
+    }
+
     enum Item {
         case request(Job)
         case crash(reason: String)
@@ -104,6 +112,10 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
             outcome, kind: job.request.kind, caller: job.caller, service: service, at: now,
             latency: now - job.admitted)
         if let error { metrics.lastError = error }
+    }
+
+    mutating func record(_ finished: Finished, service: String) {
+        record(finished.job, outcome: finished.outcome, service: service, at: finished.at, error: finished.error)
     }
 
     private mutating func recordRejection(_ job: Job, service: String) {

@@ -15,8 +15,9 @@ final class PendingCall<Reply: Sendable, Failure: Error & Sendable>: Sendable {
 
     let deadline: ContinuousClock.Instant
     let timeout: Duration
-    // Safe: the slot is only touched under the mutex.
     private let slot = Mutex<Slot>(.empty)
+    /// Bumped once an outcome is in, so a spinning caller can poll without the lock.
+    let completion = SpinFlag()
 
     init(deadline: ContinuousClock.Instant, timeout: Duration) {
         self.deadline = deadline
@@ -25,6 +26,15 @@ final class PendingCall<Reply: Sendable, Failure: Error & Sendable>: Sendable {
 
     var isDone: Bool {
         slot.withLock { if case .done = $0 { true } else if case .early = $0 { true } else { false } }
+    }
+
+    /// The outcome, if the call completed before the caller parked; the caller then never suspends.
+    func takeEarlyOutcome() -> Outcome? {
+        return slot.withLock { slot in
+            guard case let .early(outcome) = slot else { return nil }
+            slot = .done
+            return outcome
+        }
     }
 
     /// Parks the caller until `complete` is called (or resumes at once if it already was).
@@ -55,7 +65,11 @@ final class PendingCall<Reply: Sendable, Failure: Error & Sendable>: Sendable {
                 return (false, nil)
             }
         }
-        continuation?.resume(returning: outcome)
+        if let continuation {
+            continuation.resume(returning: outcome)
+        } else if won {
+            completion.bump()  // after unlocking, so the spinning caller finds the slot free
+        }
         return won
     }
 }

@@ -160,64 +160,82 @@ extension ServiceHost {
             await handler.shutdown()
             return .stopped
         }
-        while let (item, faults) = await nextItem(generation: generation) {
+        var finished: Core.Finished?
+        while let (item, faults) = await nextItem(generation: generation, recording: finished) {
+            finished = nil
             switch item {
             case let .crash(reason):
                 return .crashed(reason: reason)
             case let .request(job):
-                if let exit = await handle(job, faults: faults, with: &handler, context: context) { return exit }
+                switch await handle(job, faults: faults, with: &handler, context: context) {
+                case let .finished(record): finished = record
+                case let .exit(exit): return exit
+                }
             }
         }
         await handler.shutdown()
         return .stopped
     }
 
-    /// Handles one job; returns an exit only when the handler broke.
+    private enum Handled {
+        /// The job's outcome, to be recorded; nil when nobody was left to tell.
+        case finished(Core.Finished?)
+        /// The handler broke or was stopped.
+        case exit(Exit)
+    }
+
+    /// Handles one job and replies to its caller.
     private func handle(
         _ job: Core.Job, faults: FaultInjection, with handler: inout Handler, context: Context
-    ) async -> Exit? {
-        if job.call?.isDone == true { return nil }  // its caller already gave up: don't do the work
+    ) async -> Handled {
+        if job.call?.isDone == true { return .finished(nil) }  // its caller already gave up: skip the work
         if faults.isActive {
             if faults.latency > .zero { try? await Task.sleep(for: faults.latency) }
             if faults.failureRate > 0, Double.random(in: 0..<1) < faults.failureRate {
-                complete(job, .failure(.injectedFault(service: name)))
-                return nil
+                return .finished(reply(to: job, .failure(.injectedFault(service: name))))
             }
         }
         do {
-            let reply = try await handler.handle(job.request, context: context)
-            complete(job, .success(reply))
+            let value = try await handler.handle(job.request, context: context)
+            return .finished(reply(to: job, .success(value)))
         } catch let failure as Failure {
-            complete(job, .failure(.failed(failure)))
+            return .finished(reply(to: job, .failure(.failed(failure))))
         } catch is CancellationError where Task.isCancelled {
-            return .stopped
+            return .exit(.stopped)
         } catch {
-            return .crashed(reason: "\(name) crashed handling \(job.request.kind): \(error)")
+            return .exit(.crashed(reason: "\(name) crashed handling \(job.request.kind): \(error)"))
         }
-        return nil
     }
 
-    private func complete(_ job: Core.Job, _ outcome: Core.Call.Outcome) {
+    /// Resumes the caller; returns what to record, or nil if the deadline sweeper got there first (it then
+    /// counted a timeout, and this late reply is dropped).
+    private func reply(to job: Core.Job, _ outcome: Core.Call.Outcome) -> Core.Finished? {
         let now = ContinuousClock.now
-        // A call that already timed out was counted by the sweeper; its late reply is dropped here.
-        let delivered = job.call?.complete(outcome) ?? true
-        guard delivered else { return }
-        let (kind, message): (TraceEntry.Outcome, String?) =
-            switch outcome {
-            case .success: (.ok, nil)
-            case let .failure(error): (.error, error.description)
-            }
-        core.withLock { core in
-            core.record(job, outcome: kind, service: name, at: now, error: message)
-            return core.touch()
-        }?.resume()
+        guard job.call?.complete(outcome) ?? true else { return nil }
+        return switch outcome {
+        case .success: Core.Finished(job: job, outcome: .ok, at: now, error: nil)
+        case let .failure(error): Core.Finished(job: job, outcome: .error, at: now, error: error.description)
+        }
     }
 
-    private func nextItem(generation: Int) async -> (Core.Item, FaultInjection)? {
-        switch core.withLock({ $0.next(for: generation) }) {
+    /// The next item to handle, recording the previous job's outcome under the same lock.
+    private func nextItem(
+        generation: Int, recording finished: Core.Finished?
+    ) async -> (Core.Item, FaultInjection)? {
+        let seen = admissions.current
+        switch takeNext(generation: generation, recording: finished) {
         case let .item(item, faults): return (item, faults)
         case .end: return nil
         case .park: break
+        }
+        // Traffic usually keeps coming: poll briefly for the next admission before paying for a park.
+        let admissions = self.admissions
+        if Spin.wait(Spin.consumerBudget, until: { admissions.current != seen }) {
+            switch takeNext(generation: generation, recording: nil) {
+            case let .item(item, faults): return (item, faults)
+            case .end: return nil
+            case .park: break
+            }
         }
         let item: Core.Item? = await withUnsafeContinuation { continuation in
             let immediate: Core.Next = core.withLock { core in
@@ -233,6 +251,16 @@ extension ServiceHost {
         }
         guard let item else { return nil }
         return (item, core.withLock { $0.faults })
+    }
+
+    private func takeNext(generation: Int, recording finished: Core.Finished?) -> Core.Next {
+        let (next, statusWaiter): (Core.Next, UnsafeContinuation<Void, Never>?) = core.withLock { core in
+            guard let finished else { return (core.next(for: generation), nil) }
+            core.record(finished, service: name)
+            return (core.next(for: generation), core.touch())
+        }
+        statusWaiter?.resume()
+        return next
     }
 
     func touchStatus() {

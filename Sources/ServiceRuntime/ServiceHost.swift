@@ -22,6 +22,8 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     /// Serialises start, stop and restart, which may come from any caller at any time.
     private let controlChain = Mutex<Task<Void, Never>?>(nil)
     let housekeeping = Mutex<[Task<Void, Never>]>([])
+    /// Bumped at each queued admission, so that a consumer spinning for work can poll without the lock.
+    let admissions = SpinFlag()
 
     /// Creates a stopped host; call `start()` to run the service.
     /// - Parameter factory: makes a fresh handler on every start and restart; throwing counts as a crash.
@@ -45,6 +47,10 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
         let limit = timeout.map { min($0, configuration.defaultTimeout) } ?? configuration.defaultTimeout
         let call = Core.Call(deadline: now + limit, timeout: limit)
         try deliver(Core.Job(request: request, call: call, caller: caller, admitted: now))
+        let completion = call.completion
+        if Spin.wait(Spin.callerBudget, until: { completion.current != 0 }), let outcome = call.takeEarlyOutcome() {
+            return try outcome.get()
+        }
         return try await withUnsafeContinuation { call.wait($0) }.get()
     }
 
@@ -70,7 +76,7 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
         case let .full(capacity):
             throw .overloaded(service: name, capacity: capacity)
         case let .admitted(handoff, item, sweeper):
-            handoff?.resume(returning: item)
+            if let handoff { handoff.resume(returning: item) } else { admissions.bump() }
             sweeper?.resume()
         }
     }

@@ -1,0 +1,31 @@
+import Synchronization
+
+/// Brief busy-waiting, used where a task handoff would cost far more than the wait.
+///
+/// Waking a parked task costs microseconds (a futex wake and a context switch); a reply or the next
+/// request usually arrives within a few hundred nanoseconds while traffic flows. So each side polls for a
+/// short, bounded time before it parks, and an idle service parks within the budget: it costs no CPU.
+enum Spin {
+    static let callerBudget: Duration = .microseconds(4)
+    static let consumerBudget: Duration = .microseconds(20)
+
+    /// Polls `isReady` until it is true or `budget` has passed; returns whether it became true.
+    ///
+    /// `isReady` should read a plain atomic: generic code in the loop would pay a metadata lookup per probe.
+    static func wait(_ budget: Duration, until isReady: () -> Bool) -> Bool {
+        if isReady() { return true }
+        let deadline = ContinuousClock.now + budget
+        while true {
+            for _ in 0..<64 where isReady() { return true }
+            if ContinuousClock.now >= deadline { return false }
+        }
+    }
+}
+
+/// A flag one side sets and the other polls while spinning; not generic, so polling it is a plain load.
+final class SpinFlag: Sendable {
+    private let value = Atomic<Int>(0)
+
+    func bump() { value.add(1, ordering: .releasing) }
+    var current: Int { value.load(ordering: .acquiring) }
+}
