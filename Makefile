@@ -29,7 +29,7 @@ run: build
 test: deps lint
 	@echo "==> building and running every test"
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) test --skip-build
 
 lint:
 	@echo "==> lint (swift format)"

@@ -58,7 +58,7 @@ let package = Package(
         ),
 
         // MARK: - Views: render state into a plain cell grid
-        .target(name: "ParleyViews", dependencies: ["ParleyContracts"], swiftSettings: strict),
+        .target(name: "ParleyViews", dependencies: ["ParleyContracts", "ServiceRuntime"], swiftSettings: strict),
 
         // MARK: - Settings, logs and the wiring of services into an app instance
         .target(
@@ -87,7 +87,8 @@ let package = Package(
         .target(name: "ParleyTestKit", dependencies: ["ServiceRuntime", "ParleyStorage"], swiftSettings: strict),
         .testTarget(
             name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime", "ParleyTestKit"], swiftSettings: strict),
-        .testTarget(name: "ParleyViewsTests", dependencies: ["ParleyViews"], swiftSettings: strict),
+        .testTarget(
+            name: "ParleyViewsTests", dependencies: ["ParleyViews", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
             name: "ParleyStorageTests", dependencies: ["ParleyStorage", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(

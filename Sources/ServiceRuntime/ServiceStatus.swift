@@ -46,4 +46,28 @@ public struct ServiceStatus: Sendable, Equatable {
     /// When the supervisor will next restart the service, if it is waiting to.
     public var nextRestartIn: Duration?
     public var faults: FaultInjection
+
+    public init(
+        name: String, state: ServiceState, mailboxDepth: Int = 0, mailboxCapacity: Int = 1024,
+        mailboxHighWater: Int = 0, inFlight: Int = 0, recent: OutcomeCounts = .init(), total: OutcomeCounts = .init(),
+        latencyP50: Duration? = nil, latencyP99: Duration? = nil, restarts: Int = 0, uptime: Duration? = nil,
+        lastError: String? = nil, droppedEvents: Int = 0, nextRestartIn: Duration? = nil, faults: FaultInjection = .none
+    ) {
+        self.name = name
+        self.state = state
+        self.mailboxDepth = mailboxDepth
+        self.mailboxCapacity = mailboxCapacity
+        self.mailboxHighWater = mailboxHighWater
+        self.inFlight = inFlight
+        self.recent = recent
+        self.total = total
+        self.latencyP50 = latencyP50
+        self.latencyP99 = latencyP99
+        self.restarts = restarts
+        self.uptime = uptime
+        self.lastError = lastError
+        self.droppedEvents = droppedEvents
+        self.nextRestartIn = nextRestartIn
+        self.faults = faults
+    }
 }

@@ -1,0 +1,29 @@
+import Foundation
+import Logging
+import ParleyConfig
+import ParleyStorage
+
+/// Where an app instance keeps its state and what the user has set: resolved once at start-up.
+public struct AppEnvironment: Sendable {
+    public let dataDirectory: DataDirectory
+    public let settings: Settings
+    public let logger: Logger
+
+    /// Resolves the data directory and settings, prepares the directory (0700) and opens its log file.
+    /// - Parameters:
+    ///   - dataPath: `--data DIR`, if given.
+    ///   - configPath: `--config FILE`, if given; otherwise the XDG location.
+    public static func resolve(
+        dataPath: String?, configPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> AppEnvironment {
+        let dataDirectory = DataDirectory.resolve(explicit: dataPath, environment: environment)
+        let configURL =
+            configPath.map { URL(fileURLWithPath: $0) }
+            ?? SettingsLoader.defaultLocation(environment: environment)
+        let settings = try SettingsLoader.load(from: configURL)
+        try dataDirectory.prepare()
+        let sink = try FileLogHandler.Sink(url: dataDirectory.file("parley.log"))
+        let logger = Logger(label: "parley") { FileLogHandler(label: $0, sink: sink) }
+        return AppEnvironment(dataDirectory: dataDirectory, settings: settings, logger: logger)
+    }
+}
