@@ -88,7 +88,8 @@ let package = Package(
         .testTarget(
             name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
-            name: "ParleyViewsTests", dependencies: ["ParleyViews", "ParleyTestKit"], swiftSettings: strict),
+            name: "ParleyViewsTests", dependencies: ["ParleyViews", "ParleyTestKit"], exclude: ["__Snapshots__"],
+            swiftSettings: strict),
         .testTarget(
             name: "ParleyStorageTests", dependencies: ["ParleyStorage", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
