@@ -58,7 +58,12 @@ let package = Package(
         ),
 
         // MARK: - Views: render state into a plain cell grid
-        .target(name: "ParleyViews", dependencies: ["ParleyContracts", "ServiceRuntime"], swiftSettings: strict),
+        .target(
+            name: "ParleyViews", dependencies: ["ParleyContracts", "ParleyCore", "ServiceRuntime"],
+            swiftSettings: strict),
+
+        // MARK: - App core: State + Msg -> update -> Effects
+        .target(name: "ParleyCore", dependencies: ["ParleyContracts", "ServiceRuntime"], swiftSettings: strict),
 
         // MARK: - Settings, logs and the wiring of services into an app instance
         .target(
@@ -91,7 +96,9 @@ let package = Package(
             name: "ParleyViewsTests", dependencies: ["ParleyViews", "ParleyTestKit"], exclude: ["__Snapshots__"],
             swiftSettings: strict),
         .testTarget(
-            name: "ParleyStorageTests", dependencies: ["ParleyStorage", "ParleyTestKit"], swiftSettings: strict),
+            name: "ParleyCoreTests", dependencies: ["ParleyCore", "ParleyTestKit"], swiftSettings: strict),
+        .testTarget(
+            name: "ParleyStorageTests", dependencies: ["ParleyStorage", "ParleyTestKit", grdb], swiftSettings: strict),
         .testTarget(
             name: "SessionTokensTests", dependencies: ["SessionTokens", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
