@@ -56,6 +56,25 @@ let package = Package(
             dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb],
             swiftSettings: strict
         ),
+        .target(
+            name: "AttachmentService",
+            dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, crypto],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MediaService",
+            dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "CMediaCodecs", "CSndfile"],
+            swiftSettings: strict
+        ),
+
+        // MARK: - C libraries the media service decodes and renders with
+        .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
+        .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        .systemLibrary(name: "CJpeg", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        // stb_image's implementation, the libjpeg-turbo decode and the chafa calls, behind shims Swift 6 can call.
+        .target(name: "CMediaCodecs", dependencies: ["CChafa", "CJpeg"]),
+        // stb_image_write, for tests and benchmarks that make their own images.
+        .target(name: "CImageWriter"),
 
         // MARK: - Views: render state into a plain cell grid
         .target(
@@ -72,18 +91,37 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // MARK: - Front ends: the terminal, through ncurses
+        .systemLibrary(
+            name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(
+            name: "TerminalBackend", dependencies: ["CNcurses", "ParleyContracts", "ParleyViews"],
+            swiftSettings: strict),
+
+        // MARK: - The wiring: builds each service's host and hands the app its clients
+        .target(
+            name: "ParleyApp",
+            dependencies: [
+                "AccountService", "MessagingService", "AttachmentService", "MediaService", "ParleyConfig", "ParleyCore",
+                "ParleyStorage", "ServiceRuntime", logging,
+            ],
+            swiftSettings: strict),
+
         // MARK: - Executables
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ServiceRuntime", "ParleyConfig",
+                "ParleyApp", "ParleyContracts", "ParleyCore", "ParleyViews", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "ParleyBenchmarks",
-            dependencies: ["ServiceRuntime"],
+            dependencies: [
+                "ServiceRuntime", "MessagingService", "AttachmentService", "MediaService", "ParleyContracts",
+                "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", grdb,
+            ],
             path: "Benchmarks/ParleyBenchmarks",
             swiftSettings: strict
         ),
@@ -95,6 +133,11 @@ let package = Package(
         .testTarget(
             name: "ParleyViewsTests", dependencies: ["ParleyViews", "ParleyTestKit"], exclude: ["__Snapshots__"],
             swiftSettings: strict),
+        .testTarget(
+            name: "TerminalBackendTests", dependencies: ["TerminalBackend", "ParleyTestKit"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ParleyTests", dependencies: ["ParleyTestKit", "ParleyStorage"], swiftSettings: strict),
         .testTarget(
             name: "ParleyCoreTests", dependencies: ["ParleyCore", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
@@ -113,7 +156,20 @@ let package = Package(
         ),
         .testTarget(
             name: "MessagingServiceTests",
-            dependencies: ["MessagingService", "AccountService", "ParleyContracts", "ParleyTestKit"],
+            dependencies: ["MessagingService", "ParleyContracts", "ParleyStorage", "SessionTokens", "ParleyTestKit"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AttachmentServiceTests",
+            dependencies: [
+                "AttachmentService", "ParleyContracts", "ParleyTestKit", "ParleyStorage", "ServiceRuntime",
+                "SessionTokens", crypto,
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MediaServiceTests",
+            dependencies: ["MediaService", "ParleyContracts", "ParleyTestKit", "CImageWriter", "CSndfile"],
             swiftSettings: strict
         ),
     ]

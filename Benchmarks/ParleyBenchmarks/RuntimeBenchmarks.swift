@@ -1,4 +1,6 @@
+import Foundation
 import ServiceRuntime
+import Synchronization
 
 /// The simplest possible service: it answers every request with its argument.
 struct EchoHandler: ServiceHandler {
@@ -45,6 +47,8 @@ let runtimeBenchmarks: [Benchmark] = [
         actorTimes.sort()
         let handoff = await TaskHandoff.measure(samples: 50_000)
         figure("runtime.roundtrip.floor.task-handoff.p50", percentile(handoff, 0.5), "ns")
+        let pingPong = CacheLinePingPong.measure(samples: 200_000)
+        figure("runtime.roundtrip.floor.cache-line-ping-pong.p50", percentile(pingPong, 0.5), "ns")
         figure(
             "runtime.roundtrip.p50", percentile(hostTimes, 0.5), "ns", reference: "actor",
             percentile(actorTimes, 0.5))
@@ -107,6 +111,37 @@ private enum TaskHandoff {
         }
         requestSink.finish()
         server.cancel()
+        return times.sorted()
+    }
+}
+
+/// The floor under any request/reply between two cores, whatever the runtime: one thread writes a word and
+/// spins until a thread on the other core, spinning on that word, writes back. Two cache-line transfers
+/// and one clock read per sample, nothing else; a request/reply moves at least this twice over (the request
+/// and its mailbox bookkeeping one way, the reply the other).
+private enum CacheLinePingPong {
+    final class Line: Sendable {
+        let ball = Atomic<Int>(0)
+    }
+
+    static func measure(samples: Int) -> [Double] {
+        let line = Line()
+        let partner = Thread {
+            for round in 0..<samples {
+                while line.ball.load(ordering: .acquiring) != 2 * round + 1 {}
+                line.ball.store(2 * round + 2, ordering: .releasing)
+            }
+        }
+        partner.start()
+        var times: [Double] = []
+        times.reserveCapacity(samples)
+        let clock = ContinuousClock()
+        for round in 0..<samples {
+            let start = clock.now
+            line.ball.store(2 * round + 1, ordering: .releasing)
+            while line.ball.load(ordering: .acquiring) != 2 * round + 2 {}
+            times.append(nanoseconds(clock.now - start))
+        }
         return times.sorted()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ParleyContracts
 import ServiceRuntime
 
@@ -11,24 +12,53 @@ public actor AppLoop {
     private let messages: AsyncStream<AppMsg>
     private let sink: AsyncStream<AppMsg>.Continuation
     private let render: @Sendable (AppState) -> Void
-    private var forwarders: [Task<Void, Never>] = []
+    private let requests: ServiceRequestQueues?
+    private var background: [Task<Void, Never>] = []
 
     /// - Parameters:
     ///   - services: the app instance's services, in the order the panel lists them.
+    ///   - clients: the services' contracts, for the chat; nil runs the service panel alone.
+    ///   - tickInterval: how often time passes for `update` (heartbeats).
     ///   - render: called with every new state, from the loop's task.
     public init(
-        width: Int, height: Int, services: [any ServiceControl], render: @escaping @Sendable (AppState) -> Void
+        width: Int, height: Int, services: [any ServiceControl], clients: AppClients? = nil,
+        clientID: String = String(UInt64.random(in: 0...UInt64.max), radix: 36), tickInterval: Duration = .seconds(5),
+        palette: Palette = .colors256, render: @escaping @Sendable (AppState) -> Void
     ) {
-        state = AppState(width: width, height: height, services: services.map(\.status))
+        state = AppState(width: width, height: height, services: services.map(\.status), clientID: clientID)
+        state.palette = palette
+        state.isDebugPanelOpen = clients == nil
         controls = Dictionary(uniqueKeysWithValues: services.map { ($0.name, $0) })
         (messages, sink) = AsyncStream<AppMsg>.makeStream()
         self.render = render
+        let sink = sink
+        requests = clients.map { ServiceRequestQueues(clients: $0, replies: sink) }
         for service in services {
             let updates = service.statusUpdates()
-            let sink = sink
-            forwarders.append(
+            background.append(
                 Task {
-                    for await status in updates { sink.yield(.serviceStatus(status)) }
+                    for await status in updates {
+                        sink.yield(.serviceStatus(status))
+                        // The trace changes with the status; sent alongside, it keeps the panel's list current.
+                        sink.yield(.serviceTrace(service: status.name, entries: service.recentTrace))
+                    }
+                })
+        }
+        if let clients {
+            let accountEvents = clients.account.events()
+            let messagingEvents = clients.messaging.events()
+            let attachmentEvents = clients.attachment.events()
+            let mediaEvents = clients.media.events()
+            background.append(Task { for await event in accountEvents { sink.yield(.accountEvent(event)) } })
+            background.append(Task { for await event in messagingEvents { sink.yield(.messagingEvent(event)) } })
+            background.append(Task { for await event in attachmentEvents { sink.yield(.attachmentEvent(event)) } })
+            background.append(Task { for await event in mediaEvents { sink.yield(.mediaEvent(event)) } })
+            background.append(
+                Task {
+                    while !Task.isCancelled {
+                        sink.yield(.tick(Date()))
+                        try? await Task.sleep(for: tickInterval)
+                    }
                 })
         }
     }
@@ -48,6 +78,7 @@ public actor AppLoop {
             for effect in effects {
                 switch effect {
                 case let .control(service, action): perform(action, on: service)
+                case .account, .messaging, .attachment, .media: requests?.send(effect)
                 case .quit:
                     finish()
                     return
@@ -71,7 +102,8 @@ public actor AppLoop {
     }
 
     private func finish() {
-        for forwarder in forwarders { forwarder.cancel() }
+        for task in background { task.cancel() }
+        requests?.finish()
         sink.finish()
     }
 }

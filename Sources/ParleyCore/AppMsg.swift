@@ -1,15 +1,59 @@
+import Foundation
 import ParleyContracts
 import ServiceRuntime
 
-/// Every input to the app: a key, a resize, a service's status, the end of an action.
+/// Every input to the app: a key, a resize, a service's status, reply or event, the clock.
 public enum AppMsg: Sendable, Equatable {
     case input(TerminalInput)
     case serviceStatus(ServiceStatus)
     case serviceActionFinished(service: String, action: ServiceAction, state: ServiceState)
+    /// A service's most recent messages, oldest first, for the debug panel.
+    case serviceTrace(service: String, entries: [TraceEntry])
+    case accountReplied(AccountRequest, Result<AccountReply, CallFailure<AccountError>>)
+    case messagingReplied(MessagingRequest, Result<MessagingReply, CallFailure<MessagingError>>)
+    case attachmentReplied(AttachmentRequest, Result<AttachmentReply, CallFailure<AttachmentError>>)
+    case mediaReplied(MediaRequest, Result<MediaReply, CallFailure<MediaError>>)
+    case accountEvent(AccountEvent)
+    case messagingEvent(MessagingEvent)
+    case attachmentEvent(AttachmentEvent)
+    case mediaEvent(MediaEvent)
+    /// Time passing, every few seconds: heartbeats go out on it.
+    case tick(Date)
 }
 
 /// What `update` asks the runtime to do; the runtime does the I/O and feeds results back as messages.
 public enum AppEffect: Sendable, Equatable {
     case control(service: String, action: ServiceAction)
+    case account(AccountRequest)
+    case messaging(MessagingRequest)
+    case attachment(AttachmentRequest)
+    case media(MediaRequest)
     case quit
+}
+
+/// Why a request got no reply from its service, in a form `update` can match on.
+public enum CallFailure<Failure: Error & Equatable & Sendable>: Error, Sendable, Equatable {
+    /// The service refused, for its own reason.
+    case refused(Failure)
+    /// The service is not running (stopped, crashed, restarting, failed).
+    case unavailable(service: String)
+    /// Overloaded, timed out, or failed on purpose: the sentence says which.
+    case failed(String)
+
+    public init(_ error: ServiceCallError<Failure>) {
+        switch error {
+        case let .failed(failure): self = .refused(failure)
+        case let .unavailable(service, _): self = .unavailable(service: service)
+        default: self = .failed(error.description)
+        }
+    }
+
+    /// One sentence for the notice line; `resumes` says what comes back with an unavailable service.
+    func sentence(resumes: String) -> String {
+        switch self {
+        case let .refused(failure): "\(failure)"
+        case let .unavailable(service): "\(service) unavailable: \(resumes) when it is back"
+        case let .failed(sentence): sentence
+        }
+    }
 }

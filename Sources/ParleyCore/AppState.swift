@@ -1,3 +1,5 @@
+import Foundation
+import ParleyContracts
 import ServiceRuntime
 
 /// Everything the app shows, as a value: views render it, `update` changes it, nothing else does.
@@ -7,19 +9,34 @@ public struct AppState: Equatable, Sendable {
     /// One entry per hosted service, in the order the wiring lists them.
     public var services: [ServiceStatus]
     public var selectedService = 0
+    /// Each service's recent messages, by name, as the debug panel lists them under the table.
+    public var traces: [String: [TraceEntry]] = [:]
+    /// F12: the debug panel over the chat, where services are watched and toggled.
+    public var isDebugPanelOpen = false
+    public var input = InputLine()
     /// One line at the foot of the screen: the outcome of the last action, or a refusal saying why.
     public var notice: String?
     public var isQuitting = false
+    public var chat = ChatState()
+    /// How many colours previews may use, as the user's settings say.
+    public var palette: Palette = .colors256
 
-    public init(width: Int, height: Int, services: [ServiceStatus]) {
+    /// - Parameter clientID: makes this instance's message ids unique among every process on the data directory.
+    public init(width: Int, height: Int, services: [ServiceStatus], clientID: String = "local") {
         self.width = width
         self.height = height
         self.services = services
+        chat.clientID = clientID
     }
 
     /// The selected service's name, if any service is listed.
     public var selectedServiceName: String? {
         services.indices.contains(selectedService) ? services[selectedService].name : nil
+    }
+
+    /// The state of the service named `name`, if it is hosted here.
+    public func serviceState(_ name: String) -> ServiceState? {
+        services.first { $0.name == name }?.state
     }
 }
 

@@ -9,22 +9,52 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         state.height = height
         return []
     case let .input(.key(key)):
-        return handle(key, in: &state)
-    case .input(.mouse), .input(.paste):
+        return state.isDebugPanelOpen ? handlePanel(key, in: &state) : handleChat(key, in: &state)
+    case let .input(.paste(text)):
+        state.input.insert(text)
         return []
+    case let .input(.mouse(event)):
+        return handleMouse(event, in: &state)
+    case .input(.hangup):
+        state.isQuitting = true
+        return [.quit]
     case let .serviceStatus(status):
         if let index = state.services.firstIndex(where: { $0.name == status.name }) {
             state.services[index] = status
         }
         return []
+    case let .serviceTrace(service, entries):
+        state.traces[service] = entries
+        return []
     case let .serviceActionFinished(service, action, serviceState):
         state.notice = "\(service): \(action.rawValue) done, now \(serviceState.rawValue)"
         return []
+    case let .accountReplied(request, result):
+        return handleAccountReply(request, result, in: &state)
+    case let .messagingReplied(request, result):
+        return handleMessagingReply(request, result, in: &state)
+    case let .attachmentReplied(request, result):
+        return handleAttachmentReply(request, result, in: &state)
+    case let .mediaReplied(request, result):
+        return handleMediaReply(request, result, in: &state)
+    case let .attachmentEvent(event):
+        handleAttachmentEvent(event, in: &state)
+        return []
+    case let .mediaEvent(event):
+        handleMediaEvent(event, in: &state)
+        return []
+    case let .accountEvent(event):
+        handleAccountEvent(event, in: &state)
+        return []
+    case let .messagingEvent(event):
+        return handleMessagingEvent(event, in: &state)
+    case let .tick(now):
+        return heartbeatIfDue(at: now, in: &state)
     }
 }
 
-/// Keys of the service panel: Up/Down pick a service, Space toggles it, `r` restarts it, `q` quits.
-private func handle(_ key: Key, in state: inout AppState) -> [AppEffect] {
+/// Keys of the debug panel: Up/Down pick a service, Space toggles it, `r` restarts it, F12 or Esc close it.
+private func handlePanel(_ key: Key, in state: inout AppState) -> [AppEffect] {
     switch key {
     case .up:
         state.selectedService = max(0, state.selectedService - 1)
@@ -39,6 +69,8 @@ private func handle(_ key: Key, in state: inout AppState) -> [AppEffect] {
         guard let name = state.selectedServiceName else { return [] }
         state.notice = "\(name): restarting…"
         return [.control(service: name, action: .restart)]
+    case .function(12), .escape:
+        state.isDebugPanelOpen = false
     case .character("q"), .control("c"), .control("q"):
         state.isQuitting = true
         return [.quit]

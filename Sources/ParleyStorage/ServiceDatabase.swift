@@ -7,12 +7,14 @@ public enum ServiceDatabase {
     /// How long a write waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 10
 
-    /// Opens (creating if needed) the database `fileName` in `directory` and migrates it.
+    /// Opens (creating if needed) the database `fileName` in `directory`, checks it, and migrates it.
     public static func open(
-        _ fileName: String, in directory: DataDirectory, migrator: DatabaseMigrator
+        _ fileName: String, in directory: DataDirectory, migrator: DatabaseMigrator,
+        check: IntegrityCheck = .header, busyTimeout: TimeInterval = Self.busyTimeout
     ) throws(StorageError) -> DatabasePool {
         try directory.prepare()
         let url = directory.file(fileName)
+        try checkIntegrity(of: url, check, busyTimeout: busyTimeout)
         // SQLite gives the -wal and -shm files the database file's mode, so 0600 here covers them too.
         try PrivateFile.ensureExists(url)
         var configuration = Configuration()

@@ -6,6 +6,8 @@ public struct CellGrid: Sendable, Equatable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal's cursor goes (the input line's caret); nil hides it.
+    public var cursor: CellPosition?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -58,4 +60,15 @@ public struct CellGrid: Sendable, Equatable {
 
     /// The whole grid as text, one line per row.
     public var text: String { lines.joined(separator: "\n") }
+}
+
+/// A cell's column and row.
+public struct CellPosition: Sendable, Hashable {
+    public var x: Int
+    public var y: Int
+
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
 }

@@ -36,7 +36,7 @@ public enum TerminalText {
         safeGraphemes(text).reduce(0) { $0 + width(of: $1) }
     }
 
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true  // C0, DEL, C1 (0x9B is a one-byte CSI)
         case 0x2028, 0x2029: true  // line and paragraph separators break layout

@@ -1,9 +1,11 @@
 import DequeModule
 
-/// Everything a host knows that changes, kept in one value under one lock: the mailbox, the lifecycle
-/// state and the metrics. Its methods decide; the host performs the waking and resuming they return.
+/// What a host knows that changes, kept in one value under one lock: the mailbox and the lifecycle state.
+/// Its methods decide; the host performs the waking and resuming they return. The metrics live under a
+/// lock of their own, so that recording a reply never holds up the next admission.
 struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Sendable> {
-    typealias Call = PendingCall<Reply, Failure>
+    /// A waiting caller as the mailbox sees it: a ticket for one use of the caller's reusable call.
+    typealias Call = CallTicket<Reply, Failure>
 
     struct Job {
         let request: Request
@@ -11,14 +13,6 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
         let call: Call?
         let caller: String
         let admitted: ContinuousClock.Instant
-    }
-
-    /// A handled job's outcome, recorded when the consumer next takes the lock.
-    struct Finished {
-        let job: Job
-        let outcome: TraceEntry.Outcome
-        let at: ContinuousClock.Instant
-        let error: String?
     }
 
     enum Item {
@@ -44,7 +38,7 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
     var sweeper: UnsafeContinuation<Void, Never>?
     var statusWaiter: UnsafeContinuation<Void, Never>?
     var statusDirty = true
-    var metrics = HostMetrics()
+    var highWater = 0
     var faults = FaultInjection.none
     var runningSince: ContinuousClock.Instant?
     var nextRestartAt: ContinuousClock.Instant?
@@ -55,15 +49,10 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
 
     // MARK: - Mailbox
 
-    mutating func admit(_ job: Job, service: String) -> Admission {
-        guard state == .running else {
-            recordRejection(job, service: service)
-            return .refused(state)
-        }
-        guard queue.count < capacity else {
-            recordRejection(job, service: service)
-            return .full(capacity: capacity)
-        }
+    /// Queues `job` or says why not; a refusal is the caller's to record, outside this lock.
+    mutating func admit(_ job: Job) -> Admission {
+        guard state == .running else { return .refused(state) }
+        guard queue.count < capacity else { return .full(capacity: capacity) }
         let item = Item.request(job)
         let consumer = self.consumer.take()
         if consumer != nil {
@@ -71,7 +60,7 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
             current = job
         } else {
             queue.append(item)
-            metrics.highWater = max(metrics.highWater, queue.count)
+            highWater = max(highWater, queue.count)
         }
         return .admitted(handoff: consumer, item: item, sweeper: job.call == nil ? nil : sweeper.take())
     }
@@ -102,25 +91,7 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
         return calls
     }
 
-    // MARK: - Metrics
-
-    mutating func record(
-        _ job: Job, outcome: TraceEntry.Outcome, service: String, at now: ContinuousClock.Instant,
-        error: String? = nil
-    ) {
-        metrics.record(
-            outcome, kind: job.request.kind, caller: job.caller, service: service, at: now,
-            latency: now - job.admitted)
-        if let error { metrics.lastError = error }
-    }
-
-    mutating func record(_ finished: Finished, service: String) {
-        record(finished.job, outcome: finished.outcome, service: service, at: finished.at, error: finished.error)
-    }
-
-    private mutating func recordRejection(_ job: Job, service: String) {
-        record(job, outcome: .rejected, service: service, at: job.admitted)
-    }
+    // MARK: - Status
 
     /// Marks the status as changed; returns the status publisher to wake, if it is waiting.
     mutating func touch() -> UnsafeContinuation<Void, Never>? {
@@ -128,17 +99,20 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
         return statusWaiter.take()
     }
 
-    func status(name: String, droppedEvents: Int, at now: ContinuousClock.Instant) -> ServiceStatus {
+    /// The status, with the metrics' part already filled in by `HostMetrics.status`.
+    func status(adding metrics: ServiceStatus, at now: ContinuousClock.Instant) -> ServiceStatus {
         let live = queue.reduce(0) { count, item in
             if case let .request(job) = item, let call = job.call, !call.isDone { count + 1 } else { count }
         }
-        let percentiles = metrics.percentiles()
-        return ServiceStatus(
-            name: name, state: state, mailboxDepth: queue.count, mailboxCapacity: capacity,
-            mailboxHighWater: metrics.highWater, inFlight: live + (current?.call.map { $0.isDone ? 0 : 1 } ?? 0),
-            recent: metrics.recent(at: now), total: metrics.total,
-            latencyP50: percentiles?.p50, latencyP99: percentiles?.p99, restarts: metrics.restarts,
-            uptime: runningSince.map { now - $0 }, lastError: metrics.lastError, droppedEvents: droppedEvents,
-            nextRestartIn: nextRestartAt.map { max(.zero, $0 - now) }, faults: faults)
+        var status = metrics
+        status.state = state
+        status.mailboxDepth = queue.count
+        status.mailboxCapacity = capacity
+        status.mailboxHighWater = highWater
+        status.inFlight = live + (current?.call.map { $0.isDone ? 0 : 1 } ?? 0)
+        status.uptime = runningSince.map { now - $0 }
+        status.nextRestartIn = nextRestartAt.map { max(.zero, $0 - now) }
+        status.faults = faults
+        return status
     }
 }

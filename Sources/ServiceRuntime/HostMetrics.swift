@@ -1,4 +1,4 @@
-/// The numbers a host keeps about itself; updated under the host's lock, read into `ServiceStatus`.
+/// The numbers a host keeps about itself; updated under a lock of their own, read into `ServiceStatus`.
 struct HostMetrics {
     private static let windowSeconds = 10
 
@@ -7,15 +7,15 @@ struct HostMetrics {
     private var buckets = [(second: Int64, counts: OutcomeCounts)](repeating: (-1, OutcomeCounts()), count: 10)
     private var latencies = RingBuffer<Int64>(capacity: 2048)
     var trace = RingBuffer<TraceEntry>(capacity: 256)
-    var highWater = 0
     var restarts = 0
     var lastError: String?
     private let epoch = ContinuousClock.now
 
     mutating func record(
         _ outcome: TraceEntry.Outcome, kind: String, caller: String, service: String,
-        at now: ContinuousClock.Instant, latency: Duration
+        at now: ContinuousClock.Instant, latency: Duration, error: String? = nil
     ) {
+        if let error { lastError = error }
         total.add(outcome)
         let second = (now - epoch).components.seconds
         let index = Int(second % Int64(Self.windowSeconds))
@@ -38,9 +38,18 @@ struct HostMetrics {
         return sum
     }
 
-    /// p50 and p99 of the most recent handled requests.
-    func percentiles() -> (p50: Duration, p99: Duration)? {
-        let sorted = latencies.elements.sorted()
+    /// The metrics' part of a status, and a private copy of the latency samples: the caller sorts them
+    /// outside the lock, so that a status read never holds up the consumer recording its next reply.
+    func snapshot(name: String, droppedEvents: Int, at now: ContinuousClock.Instant) -> (ServiceStatus, [Int64]) {
+        let status = ServiceStatus(
+            name: name, state: .stopped, recent: recent(at: now), total: total, restarts: restarts,
+            lastError: lastError, droppedEvents: droppedEvents)
+        return (status, latencies.elements)
+    }
+
+    /// p50 and p99 of `samples`, the most recent handled requests' latencies in nanoseconds.
+    static func percentiles(of samples: [Int64]) -> (p50: Duration, p99: Duration)? {
+        let sorted = samples.sorted()
         guard !sorted.isEmpty else { return nil }
         func at(_ fraction: Double) -> Duration {
             .nanoseconds(sorted[min(sorted.count - 1, Int(Double(sorted.count) * fraction))])

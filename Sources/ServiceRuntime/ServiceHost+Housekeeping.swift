@@ -44,13 +44,13 @@ extension ServiceHost {
             return waiting
         }
         guard !expired.isEmpty else { return waiting }
+        uncounted.add(1, ordering: .relaxed)  // see `uncounted`: the timed-out callers see their timeouts counted
+        defer { uncounted.subtract(1, ordering: .releasing) }
         let timedOut = expired.filter { job in
             job.call!.complete(.failure(.timedOut(service: name, after: job.call!.timeout)))
         }
-        core.withLock { core in
-            for job in timedOut { core.record(job, outcome: .timeout, service: name, at: now) }
-            return core.touch()
-        }?.resume()
+        for job in timedOut { record(job, outcome: .timeout, at: now) }
+        touchStatus()
         return waiting
     }
 

@@ -17,11 +17,18 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     public let configuration: ServiceConfiguration
     let factory: @Sendable (Context) async throws -> Handler
     let core: Mutex<Core>
+    /// Counts, latencies and the trace; apart from `core` so that recording never delays an admission.
+    let metrics = Mutex(HostMetrics())
+    /// Outcomes delivered to their callers but not counted yet. Counting comes just after the reply, off
+    /// the caller's path; status and trace reads wait for it, so a caller who has its reply sees it counted.
+    let uncounted = Atomic<Int>(0)
     let eventHub = EventHub<Event>()
     let statusHub = EventHub<ServiceStatus>()
     /// Serialises start, stop and restart, which may come from any caller at any time.
     private let controlChain = Mutex<Task<Void, Never>?>(nil)
     let housekeeping = Mutex<[Task<Void, Never>]>([])
+    /// Spare calls: a request takes one instead of allocating it and gives it back once it has its outcome.
+    let calls = CallPool<Reply, Failure>()
     /// Bumped at each queued admission, so that a consumer spinning for work can poll without the lock.
     let admissions = SpinFlag()
 
@@ -45,13 +52,23 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     ) async throws(ServiceCallError<Failure>) -> Reply {
         let now = ContinuousClock.now
         let limit = timeout.map { min($0, configuration.defaultTimeout) } ?? configuration.defaultTimeout
-        let call = Core.Call(deadline: now + limit, timeout: limit)
-        try deliver(Core.Job(request: request, call: call, caller: caller, admitted: now))
-        let completion = call.completion
-        if Spin.wait(Spin.callerBudget, until: { completion.current != 0 }), let outcome = call.takeEarlyOutcome() {
-            return try outcome.get()
+        let call = calls.take()
+        let ticket = Core.Call(call: call, generation: call.generation, deadline: now + limit, timeout: limit)
+        do {
+            try deliver(Core.Job(request: request, call: ticket, caller: caller, admitted: now))
+        } catch {
+            calls.give(back: call)
+            throw error
         }
-        return try await withUnsafeContinuation { call.wait($0) }.get()
+        // The reply usually lands within a microsecond: polling for it is far cheaper than a park and a wake.
+        let outcome: Core.Call.Outcome
+        if Spin.wait(Spin.callerBudget, until: { call.isReady }), let ready = call.takeReadyOutcome() {
+            outcome = ready
+        } else {
+            outcome = await withUnsafeContinuation { call.wait($0) }
+        }
+        calls.give(back: call)
+        return try outcome.get()
     }
 
     public func send(_ request: Request, caller: String = "app") -> SendOutcome {
@@ -68,12 +85,14 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     }
 
     private func deliver(_ job: Core.Job) throws(ServiceCallError<Failure>) {
-        let (admission, statusWaiter) = core.withLock { core in (core.admit(job, service: name), core.touch()) }
+        let (admission, statusWaiter) = core.withLock { core in (core.admit(job), core.touch()) }
         statusWaiter?.resume()
         switch admission {
         case let .refused(state):
+            record(job, outcome: .rejected, at: job.admitted)
             throw .unavailable(service: name, state: state)
         case let .full(capacity):
+            record(job, outcome: .rejected, at: job.admitted)
             throw .overloaded(service: name, capacity: capacity)
         case let .admitted(handoff, item, sweeper):
             if let handoff { handoff.resume(returning: item) } else { admissions.bump() }
@@ -88,13 +107,38 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     // MARK: - Control
 
     public var status: ServiceStatus {
+        waitForCounting()
         let dropped = eventHub.droppedCount
-        return core.withLock { $0.status(name: name, droppedEvents: dropped, at: .now) }
+        let now = ContinuousClock.now
+        let (counted, latencies) = metrics.withLock { $0.snapshot(name: name, droppedEvents: dropped, at: now) }
+        var status = counted
+        let percentiles = HostMetrics.percentiles(of: latencies)
+        status.latencyP50 = percentiles?.p50
+        status.latencyP99 = percentiles?.p99
+        return core.withLock { $0.status(adding: status, at: now) }
     }
 
     public func statusUpdates() -> AsyncStream<ServiceStatus> { statusHub.subscribe(bufferSize: 16) }
 
-    public var recentTrace: [TraceEntry] { core.withLock { $0.metrics.trace.elements } }
+    public var recentTrace: [TraceEntry] {
+        waitForCounting()
+        return metrics.withLock { $0.trace.elements }
+    }
+
+    /// Waits (briefly: counting takes well under a microsecond) for delivered outcomes to be counted.
+    private func waitForCounting() {
+        _ = Spin.wait(.microseconds(200)) { uncounted.load(ordering: .acquiring) == 0 }
+    }
+
+    /// Counts `job`'s outcome and traces it.
+    func record(_ job: Core.Job, outcome: TraceEntry.Outcome, at now: ContinuousClock.Instant, error: String? = nil) {
+        let kind = job.request.kind
+        metrics.withLock { metrics in
+            metrics.record(
+                outcome, kind: kind, caller: job.caller, service: name, at: now, latency: now - job.admitted,
+                error: error)
+        }
+    }
 
     public func start() async { await control { await self.startNow() } }
 

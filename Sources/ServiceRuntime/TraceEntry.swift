@@ -10,6 +10,18 @@ public struct TraceEntry: Sendable, Equatable {
     public var kind: String
     public var outcome: Outcome
     public var latency: Duration
+
+    public init(
+        time: ContinuousClock.Instant, caller: String, service: String, kind: String, outcome: Outcome,
+        latency: Duration
+    ) {
+        self.time = time
+        self.caller = caller
+        self.service = service
+        self.kind = kind
+        self.outcome = outcome
+        self.latency = latency
+    }
 }
 
 /// A fixed-size ring of the most recent entries; old ones are overwritten, nothing grows.
@@ -32,9 +44,14 @@ struct RingBuffer<Element> {
         next = (next + 1) % capacity
     }
 
-    /// Oldest first.
+    /// Oldest first, in a fresh array: sharing `storage` would make the next append copy the whole ring.
     var elements: [Element] {
-        storage.count < capacity ? storage : Array(storage[next...] + storage[..<next])
+        var result: [Element] = []
+        result.reserveCapacity(storage.count)
+        // Until the ring is full, `next` is its end and the first slice is empty.
+        result += storage[next...]
+        result += storage[..<next]
+        return result
     }
 
     var count: Int { storage.count }

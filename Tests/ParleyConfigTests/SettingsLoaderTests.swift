@@ -95,3 +95,13 @@ struct FileLogHandlerTests {
         #expect(mode == 0o600)
     }
 }
+
+/// The example settings file shipped in `Resources/` is the documentation of the defaults: it must say them.
+struct ExampleConfigTests {
+    @Test func theShippedExampleParsesToTheDefaults() throws {
+        let example = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Resources/config.example.toml")
+        #expect(try SettingsLoader.load(from: example) == Settings())
+    }
+}

@@ -4,12 +4,34 @@ import ServiceRuntime
 import Testing
 
 struct AppUpdateTests {
+    /// A state with the debug panel open, where the panel's keys apply.
     static func state() -> AppState {
-        AppState(
+        var state = AppState(
             width: 100, height: 30,
             services: [
                 ServiceStatus(name: "account", state: .running), ServiceStatus(name: "messaging", state: .stopped),
             ])
+        state.isDebugPanelOpen = true
+        return state
+    }
+
+    @Test func f12OpensAndClosesThePanelAndEscClosesIt() {
+        var state = Self.state()
+        _ = update(&state, .input(.key(.function(12))))
+        #expect(!state.isDebugPanelOpen)
+        _ = update(&state, .input(.key(.function(12))))
+        #expect(state.isDebugPanelOpen)
+        _ = update(&state, .input(.key(.escape)))
+        #expect(!state.isDebugPanelOpen)
+    }
+
+    @Test func outsideThePanelKeysAreTypedNotActedOn() {
+        var state = Self.state()
+        state.isDebugPanelOpen = false
+        #expect(update(&state, .input(.key(.character(" ")))) == [])
+        #expect(update(&state, .input(.key(.character("q")))) == [])
+        #expect(state.input.text == " q")
+        #expect(!state.isQuitting)
     }
 
     @Test func upAndDownPickAServiceWithinTheList() {
@@ -34,7 +56,7 @@ struct AppUpdateTests {
         #expect(update(&state, .input(.key(.character("r")))) == [.control(service: "account", action: .restart)])
     }
 
-    @Test(arguments: [Key.character("q"), .control("c")])
+    @Test(arguments: [Key.character("q"), .control("c"), .control("q")])
     func quitting(key: Key) {
         var state = Self.state()
         #expect(update(&state, .input(.key(key))) == [.quit])

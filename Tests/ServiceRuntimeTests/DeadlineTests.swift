@@ -19,7 +19,24 @@ struct DeadlineTests {
         // Let the handler finish: its reply has nobody to go to and must not be counted as delivered.
         probe.gate.open()
         #expect(try await host.request(.echo(7)) == 7)
-        #expect(host.status.total == OutcomeCounts(ok: 1, timeout: 1))
+        // The host replies first and counts just after: status is eventually consistent.
+        #expect(await eventually { host.status.total == OutcomeCounts(ok: 1, timeout: 1) })
+        await host.close()
+    }
+
+    @Test func aLateReplyNeverReachesTheNextRequestThatReusesTheCall() async throws {
+        // Given a request that timed out while its handler waits at the gate: its call goes back for reuse
+        let probe = Probe()
+        let host = await makeHost(probe: probe)
+        _ = try? await host.request(.waitForGate(1), timeout: .milliseconds(50))
+        // When the next request (reusing that call) is queued behind it and the gate opens, so that the
+        // timed-out request's reply comes in while the next one waits
+        async let next = host.request(.echo(2))
+        #expect(await eventually { host.status.mailboxDepth == 1 })
+        probe.gate.open()
+        // Then the next caller gets its own reply, and the late one is dropped uncounted
+        #expect(try await next == 2)
+        #expect(await eventually { host.status.total == OutcomeCounts(ok: 1, timeout: 1) })
         await host.close()
     }
 

@@ -26,17 +26,22 @@ struct LifecycleTests {
         let probe = Probe()
         // A deadline of a minute: if the callers were left to their deadline, the time limit would fail the test.
         let host = await makeHost(probe: probe, timeout: .seconds(60))
-        let callers = (0..<5).map { value in
-            Task { () -> ServiceCallError<TestService.Refusal>? in
+        func call(_ request: TestService.Request) -> Task<ServiceCallError<TestService.Refusal>?, Never> {
+            Task {
                 do throws(ServiceCallError<TestService.Refusal>) {
-                    _ = try await host.request(value == 0 ? .waitForGate(0) : .echo(value))
+                    _ = try await host.request(request)
                     return nil
                 } catch {
                     return error
                 }
             }
         }
-        #expect(await eventually { probe.gate.waiting == 1 && host.status.inFlight == 5 })
+        // The gated request goes first and is being handled before the others queue behind it: tasks start
+        // in no set order, and an echo admitted ahead of it would be answered rather than left in flight.
+        var callers = [call(.waitForGate(0))]
+        #expect(await eventually { probe.gate.waiting == 1 })
+        callers += (1..<5).map { call(.echo($0)) }
+        #expect(await eventually { host.status.inFlight == 5 })
         async let stopped: Void = host.stop()
         for caller in callers {
             let error = await caller.value

@@ -24,6 +24,17 @@ struct StatusAndEventsTests {
         await host.close()
     }
 
+    @Test func aCallerWhoHasItsReplySeesItCountedAndTraced() async throws {
+        let host = await makeHost()
+        for value in 1...200 {
+            #expect(try await host.request(.echo(value)) == value)
+            // Counting comes just after the reply, but reads wait for it: no `eventually` needed here.
+            #expect(host.status.total.ok == value)
+            #expect(host.recentTrace.count == min(value, 256))
+        }
+        await host.close()
+    }
+
     @Test func statusIsPublishedAtMostFourTimesASecond() async {
         let host = await makeHost()
         let updates = host.statusUpdates()
@@ -34,11 +45,13 @@ struct StatusAndEventsTests {
         let clock = ContinuousClock()
         let start = clock.now
         while clock.now - start < .seconds(1) { _ = try? await host.request(.echo(1)) }
+        // The reader may lag on a loaded machine: wait for it rather than reading the count at once.
+        #expect(await eventually { seen.withLock { $0 } >= 1 })
         let elapsed = clock.now - start
         reader.cancel()
-        // One snapshot may go out at once, then one per 250 ms interval at most.
-        let allowed = 1 + Int((elapsed / .milliseconds(250)).rounded(.up))
-        #expect(seen.withLock { $0 } >= 1)
+        // One snapshot may go out at once, then one per 250 ms interval at most (and one more for the last
+        // change, published after the requests stopped).
+        let allowed = 2 + Int((elapsed / .milliseconds(250)).rounded(.up))
         #expect(seen.withLock { $0 } <= allowed)
         await host.close()
     }

@@ -20,6 +20,8 @@ public enum TerminalInput: Hashable, Sendable {
     case mouse(MouseEvent)
     case paste(String)
     case resize(width: Int, height: Int)
+    /// The terminal went away (its window closed, the connection dropped): the app quits.
+    case hangup
 }
 
 /// What the mouse did, in cell coordinates.

@@ -1,0 +1,70 @@
+import ParleyContracts
+import ServiceRuntime
+
+/// The media service's logic. Decoding, rendering and reading sound files run on a worker thread, so the
+/// handler task waits instead of holding one of the few cooperative threads for tens of milliseconds.
+public struct MediaHandler: ServiceHandler {
+    public typealias Request = MediaRequest
+    public typealias Reply = MediaReply
+    public typealias Event = MediaEvent
+    public typealias Failure = MediaError
+
+    private let limits: MediaLimits
+    private let counters: MediaCounters
+    private var cache: PreviewCache
+    private let playback: PlaybackController
+
+    init(limits: MediaLimits, player: any AudioPlayer, counters: MediaCounters) {
+        self.limits = limits
+        self.counters = counters
+        self.cache = PreviewCache(capacity: limits.cachedPreviews)
+        self.playback = PlaybackController(player: player, positionInterval: limits.positionInterval)
+    }
+
+    public mutating func handle(
+        _ request: MediaRequest, context: ServiceContext<MediaEvent, MediaRequest>
+    ) async throws -> MediaReply {
+        switch request {
+        case let .preview(path, contentHash, width, height, palette):
+            return .preview(
+                try await preview(path: path, contentHash: contentHash, width: width, height: height, palette: palette))
+        case let .describeAudio(path, width):
+            guard (1...limits.maxCells).contains(width) else {
+                throw MediaError.invalidWaveformWidth(width, limit: limits.maxCells)
+            }
+            return .audio(try await offload { () throws(MediaError) in try AudioReader.describe(path, width: width) })
+        case let .play(path):
+            return .playing(try playback.play(path, context: context))
+        case .stop:
+            return .stopped(playback.stop(context: context))
+        case .playbackPosition:
+            return .position(playback.position())
+        case let .summarize(path, mediaType):
+            let summarizer = FileSummarizer(prefixBytes: limits.textPrefixBytes, lines: limits.textLines)
+            return .summary(
+                try await offload { () throws(MediaError) in try summarizer.summarize(path, mediaType: mediaType) })
+        }
+    }
+
+    public mutating func shutdown() async { playback.stopSilently() }
+
+    private mutating func preview(
+        path: String, contentHash: String, width: Int, height: Int, palette: Palette
+    ) async throws(MediaError) -> Preview {
+        guard (1...limits.maxCells).contains(width), (1...limits.maxCells).contains(height) else {
+            throw .invalidBox(width: width, height: height, limit: limits.maxCells)
+        }
+        let key = PreviewCache.Key(contentHash: contentHash, width: width, height: height, palette: palette)
+        if let cached = cache.lookup(key) {
+            counters.recordCacheHit()
+            return cached
+        }
+        let previewer = ImagePreviewer(maxPixels: limits.maxPixels)
+        let preview = try await offload { () throws(MediaError) in
+            try previewer.preview(path, width: width, height: height, palette: palette)
+        }
+        counters.recordRender()
+        cache.insert(preview, for: key)
+        return preview
+    }
+}

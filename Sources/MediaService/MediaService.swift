@@ -1,0 +1,19 @@
+import ParleyContracts
+import ServiceRuntime
+
+/// The media service's entry point for the wiring: image previews, audio descriptions and playback, and
+/// summaries of other files, behind a service host.
+public enum MediaService {
+    /// A stopped host named `media`; call `start()` to run it.
+    /// - Parameters:
+    ///   - player: plays sounds; the default runs the first of paplay, aplay, ffplay or mpv found on PATH.
+    ///   - counters: lets the wiring (or a test) see how many previews were rendered and how many cached.
+    public static func makeHost(
+        configuration: ServiceConfiguration = .init(), limits: MediaLimits = .init(),
+        player: any AudioPlayer = SystemAudioPlayer(), counters: MediaCounters = MediaCounters()
+    ) -> ServiceHost<MediaHandler> {
+        ServiceHost(name: "media", configuration: configuration) { _ in
+            MediaHandler(limits: limits, player: player, counters: counters)
+        }
+    }
+}

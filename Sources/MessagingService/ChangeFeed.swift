@@ -1,0 +1,36 @@
+import ParleyContracts
+import ParleyStorage
+
+/// Turns the change log into live events: whenever the database may have changed (written by this process
+/// or another), it reads the changes after the last one it has seen and publishes those that concern the
+/// audience.
+struct ChangeFeed: Sendable {
+    let store: MessageStore
+    let audience: Audience
+    /// Changes read per query; a long backlog is read in several.
+    static let batchSize = 500
+
+    /// Publishes events for every tick of `changes` until the stream ends or the task is cancelled.
+    /// - Parameter start: the last change already accounted for; older ones are not replayed.
+    func run(
+        _ changes: AsyncStream<Void>, from start: Int64, publish: @Sendable (MessagingEvent) -> Void
+    ) async {
+        var seen = start
+        for await _ in changes {
+            // A failed read is tried again at the next tick (at the latest the watcher's safety tick): the
+            // change log keeps everything, so nothing is lost by waiting.
+            seen = (try? catchUp(after: seen, publish: publish)) ?? seen
+        }
+    }
+
+    /// Publishes the events after `sequence`; returns the last change read.
+    func catchUp(after sequence: Int64, publish: (MessagingEvent) -> Void) throws(MessagingError) -> Int64 {
+        var seen = sequence
+        while true {
+            let (events, last) = try store.events(after: seen, for: audience.members, limit: Self.batchSize)
+            for event in events { publish(event) }
+            guard last != seen else { return seen }
+            seen = last
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// A signed-in session. The token is signed, so the other services verify it without asking the account
+/// service, and it stays usable while the account service is off.
+public struct Session: Sendable, Hashable, Codable {
+    /// Sent with every request that acts as this user.
+    public var token: String
+    /// The user's canonical (lower-case) name.
+    public var user: String
+    public var displayName: String
+    public var expiresAt: Date
+
+    public init(token: String, user: String, displayName: String, expiresAt: Date) {
+        self.token = token
+        self.user = user
+        self.displayName = displayName
+        self.expiresAt = expiresAt
+    }
+}

@@ -1,0 +1,23 @@
+/// The media service's answer to each `MediaRequest`, one case per request.
+public enum MediaReply: Sendable, Equatable {
+    case preview(Preview)
+    case audio(AudioInfo)
+    /// Playback has started.
+    case playing(Playback)
+    /// Playback was ended; nil when nothing was playing.
+    case stopped(Playback?)
+    /// Where playback is; nil when nothing plays.
+    case position(PlaybackPosition?)
+    case summary(FileSummary)
+}
+
+/// What the media service publishes while a sound plays.
+public enum MediaEvent: Sendable, Equatable {
+    case playbackStarted(Playback)
+    /// Published about once a second while playing.
+    case playbackPosition(PlaybackPosition)
+    /// The sound ended by itself, or was stopped (`stopped` true) by a `stop` or a new `play`.
+    case playbackFinished(Playback, stopped: Bool)
+    /// The player gave up, e.g. on a format it cannot play; `reason` is one sentence.
+    case playbackFailed(Playback, reason: String)
+}

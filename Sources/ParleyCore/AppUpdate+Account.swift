@@ -1,0 +1,59 @@
+import Foundation
+import ParleyContracts
+
+func handleAccountReply(
+    _ request: AccountRequest, _ result: Result<AccountReply, CallFailure<AccountError>>, in state: inout AppState
+) -> [AppEffect] {
+    switch (request, result) {
+    case let (_, .success(.session(session))):
+        state.chat.signOut()
+        state.chat.session = session
+        state.notice = "signed in as \(session.user)"
+        return [
+            .messaging(.hello(token: session.token)), .account(.heartbeat(token: session.token, presence: .online)),
+        ]
+    case let (_, .success(.profile(profile))):
+        state.notice = "you are \(profile.displayName)" + (profile.status.isEmpty ? "" : " — \(profile.status)")
+    case let (_, .success(.presence(presence))):
+        state.chat.presence.merge(presence) { $1 }
+        let members = presence.keys.sorted().map { "\($0) (\(presence[$0]!.rawValue))" }
+        state.notice = "members: " + members.joined(separator: ", ")
+    case (_, .success(.done)), (_, .success(.directory)):
+        break
+    case (.heartbeat, .failure), (.logout, .failure), (.presence, .failure):
+        break  // background bookkeeping: nothing the user asked for is lost
+    case let (_, .failure(failure)):
+        state.notice = failure.sentence(resumes: resumption(of: request))
+    }
+    return []
+}
+
+/// What comes back with the account service, in the words of the notice.
+private func resumption(of request: AccountRequest) -> String {
+    switch request {
+    case .register: "sign-up resumes"
+    case .login: "sign-in resumes"
+    case .updateProfile, .changePassword: "profile changes resume"
+    case .directory, .profile: "the directory returns"
+    case .presence, .heartbeat: "presence returns"
+    case .logout: "signing out resumes"
+    }
+}
+
+func handleAccountEvent(_ event: AccountEvent, in state: inout AppState) {
+    switch event {
+    case let .presenceChanged(name, presence): state.chat.presence[name] = presence
+    case .profileChanged: break
+    }
+}
+
+/// A heartbeat every `heartbeatInterval` while signed in, so others see this user online.
+func heartbeatIfDue(at now: Date, in state: inout AppState) -> [AppEffect] {
+    guard let token = state.chat.session?.token else { return [] }
+    if let last = state.chat.lastHeartbeat, now.timeIntervalSince(last) < heartbeatInterval { return [] }
+    state.chat.lastHeartbeat = now
+    return [.account(.heartbeat(token: token, presence: .online))]
+}
+
+/// A third of the default presence timeout: two heartbeats may be lost before others see this user offline.
+let heartbeatInterval: TimeInterval = 10

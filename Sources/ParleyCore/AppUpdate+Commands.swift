@@ -1,0 +1,156 @@
+import ParleyContracts
+
+/// Enter: runs the command typed, or sends the text to the current room. What was typed is never lost: a
+/// line that cannot be acted on stays in the input line, with a notice saying why.
+func submitInput(in state: inout AppState) -> [AppEffect] {
+    let text = state.input.text
+    guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
+    if text.hasPrefix("/") && !text.hasPrefix("//") {
+        switch Command.parse(text) {
+        case let .failure(error):
+            state.notice = error.description
+            return []
+        case let .success(command):
+            _ = state.input.submit()
+            return run(command, in: &state)
+        }
+    }
+    let message = text.hasPrefix("//") ? String(text.dropFirst()) : text
+    guard let token = requireSession(in: &state), let room = requireRoom(in: &state) else { return [] }
+    _ = state.input.submit()
+    return send(message, to: room, token: token, in: &state)
+}
+
+func send(
+    _ text: String, to room: RoomID, token: String, replyTo: MessageID? = nil, in state: inout AppState
+) -> [AppEffect] {
+    let id = state.chat.nextMessageID()
+    state.chat.pending.append(PendingMessage(id: id, room: room, text: text))
+    state.chat.scrollBack = 0
+    return [.messaging(.send(token: token, room: room, id: id, text: text, replyTo: replyTo))]
+}
+
+private func run(_ command: Command, in state: inout AppState) -> [AppEffect] {
+    switch command {
+    case let .register(name, password, displayName):
+        state.notice = "creating \(name)…"
+        return [.account(.register(name: name, password: password, displayName: displayName))]
+    case let .login(name, password):
+        state.notice = "signing in as \(name)…"
+        return [.account(.login(name: name, password: password))]
+    case .logout:
+        guard let token = requireSession(in: &state) else { return [] }
+        state.chat.signOut()
+        state.notice = "signed out"
+        return [.account(.logout(token: token))]
+    case let .join(room):
+        guard let token = requireSession(in: &state) else { return [] }
+        return [.messaging(.joinRoom(token: token, name: room))]
+    case .part:
+        guard let token = requireSession(in: &state), let room = requireRoom(in: &state) else { return [] }
+        return [.messaging(.leaveRoom(token: token, room: room))]
+    case let .message(name, text):
+        guard let token = requireSession(in: &state) else { return [] }
+        state.chat.directDrafts[name.lowercased()] = text
+        return [.messaging(.openDirect(token: token, user: name))]
+    case let .query(name):
+        guard let token = requireSession(in: &state) else { return [] }
+        return [.messaging(.openDirect(token: token, user: name))]
+    case let .nick(displayName):
+        guard let token = requireSession(in: &state) else { return [] }
+        return [.account(.updateProfile(token: token, displayName: displayName, statusText: nil))]
+    case let .status(text):
+        guard let token = requireSession(in: &state) else { return [] }
+        return [.account(.updateProfile(token: token, displayName: nil, statusText: text))]
+    case .who:
+        guard let token = requireSession(in: &state), let room = requireRoom(in: &state) else { return [] }
+        return [.messaging(.listMembers(token: token, room: room))]
+    case let .search(text):
+        guard let token = requireSession(in: &state) else { return [] }
+        return [.messaging(.search(token: token, text: text, room: nil, limit: 20))]
+    case let .edit(text):
+        guard let token = requireSession(in: &state), let mine = lastMessage(mine: true, in: &state) else { return [] }
+        return [.messaging(.edit(token: token, message: mine.id, text: text))]
+    case .delete:
+        guard let token = requireSession(in: &state), let mine = lastMessage(mine: true, in: &state) else { return [] }
+        return [.messaging(.delete(token: token, message: mine.id))]
+    case let .reply(text):
+        guard let token = requireSession(in: &state), let theirs = lastMessage(mine: false, in: &state) else {
+            return []
+        }
+        return send(text, to: theirs.room, token: token, replyTo: theirs.id, in: &state)
+    case let .attach(path):
+        guard let token = requireSession(in: &state), let room = requireRoom(in: &state) else { return [] }
+        return attach(path, to: room, token: token, in: &state)
+    case let .save(number, path):
+        guard let token = requireSession(in: &state), let attachment = attachment(number, in: &state) else { return [] }
+        state.notice = "saving \(attachment.name)…"
+        let transfer = TransferID(rawValue: state.chat.nextMessageID().rawValue + "-save")
+        return [
+            .attachment(
+                .save(token: token, attachment: attachment.id, destination: path, overwrite: false, transfer: transfer))
+        ]
+    case let .preview(number):
+        guard let token = requireSession(in: &state), let attachment = attachment(number, in: &state) else { return [] }
+        state.chat.mediaIntents[attachment.id] = .preview(attachment)
+        return [.attachment(.locate(token: token, attachment: attachment.id))]
+    case let .play(number):
+        guard let token = requireSession(in: &state), let attachment = attachment(number, in: &state) else { return [] }
+        state.chat.mediaIntents[attachment.id] = .play(attachment)
+        return [.attachment(.locate(token: token, attachment: attachment.id))]
+    case .stop:
+        return [.media(.stop)]
+    case let .service(action, name):
+        guard state.services.contains(where: { $0.name == name }) else {
+            state.notice = "no service \(name); the services are " + state.services.map(\.name).joined(separator: ", ")
+            return []
+        }
+        state.notice = "\(name): \(action.rawValue)ing…"
+        return [.control(service: name, action: action)]
+    case .debug:
+        state.isDebugPanelOpen.toggle()
+        return []
+    case let .help(topic):
+        state.notice = CommandHelp.text(for: topic)
+        return []
+    case .quit:
+        state.isQuitting = true
+        return [.quit]
+    }
+}
+
+/// The newest message of the current room that is the user's own (or, with `mine` false, someone else's),
+/// not deleted; or nil with a notice.
+private func lastMessage(mine: Bool, in state: inout AppState) -> ChatMessage? {
+    let me = state.chat.session?.user
+    let timeline = state.chat.currentRoom.flatMap { state.chat.timelines[$0] } ?? []
+    if let found = timeline.last(where: { !$0.isDeleted && ($0.sender == me) == mine }) { return found }
+    state.notice = mine ? "you have no message in this room to change" : "nobody else has written in this room yet"
+    return nil
+}
+
+/// Attachment `number` as shown beside it, or nil with a notice.
+private func attachment(_ number: Int, in state: inout AppState) -> AttachmentReference? {
+    guard number >= 1, number <= state.chat.attachments.count else {
+        state.notice =
+            state.chat.attachments.isEmpty
+            ? "no attachment \(number): none has been shared in your rooms yet"
+            : "no attachment \(number); attachments are numbered 1 to \(state.chat.attachments.count)"
+        return nil
+    }
+    return state.chat.attachments[number - 1]
+}
+
+/// The current room, or nil with a notice saying how to enter one.
+private func requireRoom(in state: inout AppState) -> RoomID? {
+    if let room = state.chat.currentRoom { return room }
+    state.notice = "you are in no room; /join #general to start"
+    return nil
+}
+
+/// The session token, or nil with a notice saying how to sign in.
+private func requireSession(in state: inout AppState) -> String? {
+    if let token = state.chat.session?.token { return token }
+    state.notice = "sign in first: /login NAME PASSWORD, or /register NAME PASSWORD to create an account"
+    return nil
+}

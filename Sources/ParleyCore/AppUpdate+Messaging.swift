@@ -1,0 +1,138 @@
+import ParleyContracts
+
+func handleMessagingReply(
+    _ request: MessagingRequest, _ result: Result<MessagingReply, CallFailure<MessagingError>>,
+    in state: inout AppState
+) -> [AppEffect] {
+    // A reply to a session that has since ended (signed out, another sign-in) is stale.
+    guard request.token == state.chat.session?.token else { return [] }
+    switch result {
+    case let .success(reply):
+        return handle(reply, to: request, in: &state)
+    case let .failure(failure):
+        return handle(failure, of: request, in: &state)
+    }
+}
+
+private func handle(_ reply: MessagingReply, to request: MessagingRequest, in state: inout AppState) -> [AppEffect] {
+    switch reply {
+    case let .welcome(_, rooms):
+        state.chat.rooms = rooms
+        let first = rooms.first { $0.name == "#general" } ?? rooms.first
+        return first.map { enter($0.id, in: &state) } ?? []
+    case let .room(room):
+        if let index = state.chat.rooms.firstIndex(where: { $0.id == room.id }) {
+            state.chat.rooms[index] = room
+        } else {
+            state.chat.rooms.append(room)
+        }
+        var effects = enter(room.id, in: &state)
+        if case let .openDirect(token, user) = request,
+            let draft = state.chat.directDrafts.removeValue(forKey: user.lowercased())
+        {
+            effects += send(draft, to: room.id, token: token, in: &state)
+        }
+        return effects
+    case let .rooms(rooms):
+        state.chat.rooms = rooms
+    case let .members(names):
+        return [.account(.presence(of: names))]
+    case let .message(message):
+        state.chat.store(message)
+        if case .edit = request { state.notice = "message edited" }
+        if case let .delete(token, id) = request {
+            state.notice = "message deleted"
+            // A deleted message no longer keeps its files: the attachment service may collect them. The
+            // tombstone carries no attachments, so release whatever the message had (nothing, for most).
+            return [.attachment(.release(token: token, message: id))]
+        }
+    case let .batch(results):
+        for case let .success(message) in results { state.chat.store(message) }
+    case let .history(page):
+        // Even an empty page means the room's timeline is loaded: new messages now go into it.
+        state.chat.timelines[page.room, default: []] += []
+        for message in page.messages { state.chat.store(message) }
+        return markRead(page.room, in: &state)
+    case let .found(messages):
+        guard case let .search(_, text, _, _) = request else { return [] }
+        let names = Dictionary(state.chat.rooms.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        // Newest first, each with its room, so a hit in another room is easy to find.
+        let lines = messages.sorted { $0.sentAt > $1.sentAt }.map { message in
+            "\(names[message.room] ?? message.room.rawValue)  \(message.sender): "
+                + message.text.replacingOccurrences(of: "\n", with: " ")
+        }
+        state.chat.overlay = Overlay(
+            title: "\(messages.count) found for “\(text)” (Esc closes)",
+            lines: lines.isEmpty ? ["no message matches"] : lines)
+    case let .left(room):
+        state.chat.rooms.removeAll { $0.id == room }
+        state.chat.timelines[room] = nil
+        state.notice = "you left \(room)"
+        if state.chat.currentRoom == room {
+            state.chat.currentRoom = nil
+            return switchRoom(toIndex: 0, in: &state)
+        }
+    }
+    return []
+}
+
+private func handle(
+    _ failure: CallFailure<MessagingError>, of request: MessagingRequest, in state: inout AppState
+) -> [AppEffect] {
+    switch (request, failure) {
+    case let (.joinRoom(token, name), .refused(.unknownRoom)):
+        // Like IRC: joining a room nobody has made yet makes it.
+        return [.messaging(.createRoom(token: token, name: name))]
+    case let (.send(_, _, id, text, _, _), _):
+        let problem = failure.sentence(resumes: "sending resumes")
+        if let index = state.chat.pending.firstIndex(where: { $0.id == id }) {
+            state.chat.pending.remove(at: index)
+        }
+        // Nothing typed is lost: the text goes back to the input line to send again.
+        if state.input.isEmpty { state.input.replace(with: text) }
+        state.notice = "not sent: \(problem)"
+    case (.markRead, _):
+        break  // bookkeeping: the next message in the room marks it read again
+    case (.hello, .unavailable):
+        state.notice = failure.sentence(resumes: "your rooms return")
+    default:
+        state.notice = failure.sentence(resumes: resumption(of: request))
+    }
+    return []
+}
+
+private func resumption(of request: MessagingRequest) -> String {
+    switch request {
+    case .send, .sendBatch: "sending resumes"
+    case .joinRoom, .createRoom, .leaveRoom, .openDirect: "room changes resume"
+    case .search: "search returns"
+    default: "history and rooms return"
+    }
+}
+
+func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> [AppEffect] {
+    guard let session = state.chat.session else { return [] }
+    let me = session.user
+    switch event {
+    case let .messagePosted(message), let .messageEdited(message), let .messageDeleted(message):
+        guard let index = state.chat.rooms.firstIndex(where: { $0.id == message.room }) else {
+            // A room joined from another process, or a direct conversation someone just opened with us.
+            return [.messaging(.listRooms(token: session.token))]
+        }
+        let isNew = state.chat.timelines[message.room]?.contains { $0.id == message.id } != true
+        guard state.chat.timelines[message.room] != nil else {
+            if case .messagePosted = event, message.sender != me { state.chat.rooms[index].unreadCount += 1 }
+            return []
+        }
+        state.chat.store(message)
+        if case .messagePosted = event, isNew, message.sender != me {
+            state.chat.rooms[index].unreadCount += 1
+            if state.chat.currentRoom == message.room { return markRead(message.room, in: &state) }
+        }
+    case let .memberJoined(room, user) where user == me && !state.chat.rooms.contains { $0.id == room }:
+        return [.messaging(.listRooms(token: session.token))]
+    case .memberJoined, .memberLeft, .readMarkerMoved:
+        break
+    }
+    return []
+}

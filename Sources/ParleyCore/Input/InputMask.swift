@@ -1,0 +1,24 @@
+/// Which parts of the input line are shown as `•`: the password of `/register` and `/login`, so that it
+/// never appears on screen (or in a screenshot) while it is typed.
+public enum InputMask {
+    /// The text as the screen shows it: same length, passwords replaced grapheme for grapheme.
+    public static func displayed(_ text: String) -> String {
+        let lowered = text.lowercased()
+        guard lowered.hasPrefix("/register ") || lowered.hasPrefix("/login ") else { return text }
+        // The password is the third word: `/login NAME PASSWORD`, `/register NAME PASSWORD [DISPLAY NAME]`.
+        var result = ""
+        var word = 0
+        var inSpace = false
+        for character in text {
+            if character == " " {
+                if !inSpace { word += 1 }
+                inSpace = true
+                result.append(character)
+            } else {
+                inSpace = false
+                result.append(word == 2 ? "•" : character)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import ParleyContracts
+import ParleyCore
+
+/// The whole screen: title bar, room list, timeline (or the debug panel over it), notice line, input line.
+public struct ChatScreenView {
+    public var state: AppState
+    public var showTimestamps: Bool
+    public var timeZone: TimeZone
+
+    public init(state: AppState, showTimestamps: Bool = true, timeZone: TimeZone = .current) {
+        self.state = state
+        self.showTimestamps = showTimestamps
+        self.timeZone = timeZone
+    }
+
+    public func render() -> CellGrid {
+        var grid = CellGrid(width: state.width, height: state.height)
+        guard state.width >= 30, state.height >= 6 else {
+            grid.write("Parley needs at least 30x6", x: 0, y: 0)
+            return grid
+        }
+        renderTitle(into: &grid)
+        let bodyHeight = state.height - 1 - ChatLayout.footerHeight
+        if state.isDebugPanelOpen {
+            let trace = state.selectedServiceName.flatMap { state.traces[$0] } ?? []
+            DebugPanelView(statuses: state.services, selected: state.selectedService, trace: trace)
+                .render(into: &grid, x: 0, y: 1, width: state.width, height: bodyHeight)
+        } else {
+            RoomListView(rooms: state.chat.rooms, current: state.chat.currentRoom)
+                .render(into: &grid, x: 0, y: 1, width: ChatLayout.roomListWidth, height: bodyHeight)
+            renderTimeline(into: &grid, x: ChatLayout.roomListWidth, y: 1, height: bodyHeight)
+        }
+        renderNotice(into: &grid, y: state.height - 2)
+        renderInput(into: &grid, y: state.height - 1)
+        return grid
+    }
+
+    private func renderTitle(into grid: inout CellGrid) {
+        grid.fill(x: 0, y: 0, width: state.width, height: 1, with: Cell(attributes: .reverse))
+        var title = " Parley"
+        if let room = state.chat.currentRoomSummary { title += " · \(room.name)" }
+        if let session = state.chat.session { title += " · \(session.displayName) (\(session.user))" }
+        grid.write(title, x: 0, y: 0, attributes: [.reverse, .bold])
+        // Services that are not running, named on the right, so a degraded mode never goes unnoticed.
+        let down = state.services.filter { !$0.state.isUp }.map { "\($0.name) \($0.state.rawValue)" }
+        let right = (down.isEmpty ? "" : down.joined(separator: " · ") + " · ") + "F12 services "
+        let column = max(TerminalText.width(title) + 2, state.width - TerminalText.width(right))
+        grid.write(right, x: column, y: 0, foreground: down.isEmpty ? .default : .indexed(1), attributes: .reverse)
+    }
+
+    private func renderTimeline(into grid: inout CellGrid, x: Int, y: Int, height: Int) {
+        let width = state.width - x
+        guard let session = state.chat.session else {
+            WelcomeView().render(into: &grid, x: x + 1, y: y, width: width - 1, height: height)
+            return
+        }
+        guard let room = state.chat.currentRoom else {
+            grid.write("You are in no room. /join #general to start.", x: x + 1, y: y, attributes: .dim)
+            return
+        }
+        if let overlay = state.chat.overlay {
+            OverlayView(overlay: overlay).render(into: &grid, x: x + 1, y: y, width: width - 1, height: height)
+            return
+        }
+        let layout = TimelineLines(width: width - 1, showTimestamps: showTimestamps, timeZone: timeZone)
+        let chat = state.chat
+        let lines = layout.lines(
+            messages: chat.timelines[room] ?? [], pending: chat.pending.filter { $0.room == room }, me: session.user,
+            number: { chat.number(of: $0) })
+        let scrollBack = min(state.chat.scrollBack, max(0, lines.count - height))
+        let visible = lines.dropLast(scrollBack).suffix(height)
+        // The newest line sits just above the notice line, as in every chat client.
+        var row = y + height - visible.count
+        for line in visible {
+            var column = x + 1
+            for segment in line.segments {
+                column = grid.write(
+                    segment.text, x: column, y: row, foreground: segment.foreground, attributes: segment.attributes)
+            }
+            row += 1
+        }
+        if scrollBack > 0 {
+            let marker = " ↓ \(scrollBack) more "
+            grid.write(marker, x: state.width - TerminalText.width(marker), y: y + height - 1, attributes: .reverse)
+        }
+    }
+
+    private func renderNotice(into grid: inout CellGrid, y: Int) {
+        let help =
+            state.isDebugPanelOpen
+            ? "Up/Down pick · Space stop/start · r restart · F12/Esc close"
+            : "Enter send · /help commands · Alt-1..9 rooms · PgUp/PgDn scroll"
+        // A transfer in progress or a sound playing takes the line; otherwise the last notice, else key help.
+        if let transfer = state.chat.transfers.values.min(by: { $0.transfer.rawValue < $1.transfer.rawValue }) {
+            let barWidth = 20
+            let filled = Int((transfer.fraction * Double(barWidth)).rounded(.down))
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
+            let verb = transfer.direction == .importing ? "attaching" : "saving"
+            grid.write(
+                "\(verb) \(transfer.name) \(bar) \(Int(transfer.fraction * 100))%", x: 0, y: y, foreground: .indexed(6))
+            return
+        }
+        if let playing = state.chat.playing, state.notice?.hasPrefix("playing") ?? true {
+            let total = playing.playback.duration.map { " / " + $0.shortDescription } ?? ""
+            grid.write(
+                "▶ playing \(playing.elapsed.shortDescription)\(total) · /stop stops it", x: 0, y: y,
+                foreground: .indexed(2))
+            return
+        }
+        grid.write(
+            state.notice ?? help, x: 0, y: y, foreground: state.notice == nil ? .default : .indexed(3),
+            attributes: state.notice == nil ? .dim : [])
+    }
+
+    private func renderInput(into grid: inout CellGrid, y: Int) {
+        let prompt = "> "
+        // Masked (passwords), and with a visible mark for each new line of a multi-line message.
+        let shown = InputMask.displayed(state.input.text).replacingOccurrences(of: "\n", with: "↵")
+        let beforeCaret = String(shown.prefix(state.input.caret))
+        let available = state.width - TerminalText.width(prompt) - 1
+        // Scroll the line horizontally so the caret stays visible.
+        var visible = shown
+        var caretColumn = TerminalText.width(beforeCaret)
+        while caretColumn > available, let first = visible.first {
+            visible.removeFirst()
+            caretColumn -= TerminalText.width(String(first))
+        }
+        grid.write(prompt, x: 0, y: y, attributes: .bold)
+        grid.write(visible, x: TerminalText.width(prompt), y: y)
+        grid.cursor = state.isDebugPanelOpen ? nil : CellPosition(x: TerminalText.width(prompt) + caretColumn, y: y)
+    }
+}

@@ -1,0 +1,42 @@
+import Synchronization
+
+/// One request's claim on a reusable `PendingCall`: the call, the use it was made for, and its deadline.
+/// The mailbox, the deadline sweeper and a stop hold tickets, so whatever they complete late is ignored.
+///
+/// The call is held `unowned(unsafe)`: counting references from the consumer would pull the call's first
+/// cache line (where its count lives, beside its state word) away from the caller on every request. It is
+/// safe because the pool keeps every call it made until the host goes, and tickets live inside the host.
+struct CallTicket<Reply: Sendable, Failure: Error & Sendable> {
+    typealias Outcome = PendingCall<Reply, Failure>.Outcome
+
+    unowned(unsafe) let call: PendingCall<Reply, Failure>
+    let generation: Int
+    let deadline: ContinuousClock.Instant
+    let timeout: Duration
+
+    var isDone: Bool { call.isDone(generation: generation) }
+
+    @discardableResult
+    func complete(_ outcome: Outcome) -> Bool {
+        call.complete(outcome, generation: generation)
+    }
+}
+
+/// The spare calls of a host, so that a request reuses one instead of allocating it. Only callers touch
+/// the pool (one lock round trip each way, on a line the consumer never reads). It never frees a call (see
+/// `CallTicket`): it holds as many as there were callers waiting at once, at most.
+final class CallPool<Reply: Sendable, Failure: Error & Sendable>: Sendable {
+    typealias Call = PendingCall<Reply, Failure>
+
+    private let spares = Mutex<[Call]>([])
+
+    func take() -> Call {
+        spares.withLock { $0.popLast() } ?? Call()
+    }
+
+    /// Takes back a call whose caller has its outcome; later completions of that use are ignored.
+    func give(back call: Call) {
+        call.recycle()
+        spares.withLock { $0.append(call) }
+    }
+}

@@ -1,0 +1,59 @@
+import CNcurses
+import ParleyContracts
+import ParleyViews
+
+/// Copies a frame of cells onto the ncurses screen. ncurses itself sends only what changed to the terminal.
+/// Used only on the terminal's thread.
+struct FramePainter {
+    let colors: ColorMapper
+    private var pairs: [PairKey: Int32] = [:]
+
+    private struct PairKey: Hashable {
+        let foreground: Int
+        let background: Int
+    }
+
+    init(colors: ColorMapper) { self.colors = colors }
+
+    mutating func paint(_ grid: CellGrid) {
+        let rows = min(grid.height, Int(parley_screen_height()))
+        let columns = min(grid.width, Int(parley_screen_width()))
+        var text: [wchar_t] = []
+        for y in 0..<rows {
+            for x in 0..<columns {
+                let cell = grid[x, y]
+                if cell.text.isEmpty { continue }  // the right half of a wide grapheme
+                text.removeAll(keepingCapacity: true)
+                // A spacing character and up to four combining ones is what a curses cell holds.
+                for scalar in cell.text.unicodeScalars.prefix(5) { text.append(wchar_t(bitPattern: scalar.value)) }
+                text.append(0)
+                let attributes = cell.attributes
+                parley_put_cell(
+                    Int32(y), Int32(x), text,
+                    parley_attributes(
+                        flag(attributes, .bold), flag(attributes, .dim), flag(attributes, .italic),
+                        flag(attributes, .underline), flag(attributes, .reverse)),
+                    pair(cell.foreground, cell.background))
+            }
+        }
+        if let cursor = grid.cursor, cursor.x < columns, cursor.y < rows {
+            parley_place_cursor(Int32(cursor.y), Int32(cursor.x), 1)
+        } else {
+            parley_place_cursor(0, 0, 0)
+        }
+        parley_show_frame()
+    }
+
+    private mutating func pair(_ foreground: TerminalColor, _ background: TerminalColor) -> Int32 {
+        let key = PairKey(foreground: colors.index(of: foreground), background: colors.index(of: background))
+        if key.foreground == -1 && key.background == -1 { return 0 }
+        if let pair = pairs[key] { return pair }
+        let pair = parley_color_pair(Int32(key.foreground), Int32(key.background))
+        pairs[key] = pair
+        return pair
+    }
+
+    private func flag(_ attributes: CellAttributes, _ attribute: CellAttributes) -> Int32 {
+        attributes.contains(attribute) ? 1 : 0
+    }
+}

@@ -1,0 +1,134 @@
+import CNcurses
+import Foundation
+import ParleyContracts
+import ParleyViews
+import Synchronization
+
+/// The terminal: blits frames of cells with ncurses and reports keys, mouse, and size changes.
+///
+/// ncurses is not thread-safe, so one dedicated thread (never the main thread) owns it: the thread sleeps
+/// in `poll` on the terminal and a wake-up pipe, reads every waiting input when the terminal speaks, and
+/// draws the newest frame when woken. An idle terminal costs no CPU.
+public final class NcursesTerminal: Sendable {
+    private struct Shared {
+        var frame: CellGrid?
+        var stopping = false
+        var finished = false
+        var finishWaiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let shared = Mutex(Shared())
+    private let wakeRead: Int32
+    private let wakeWrite: Int32
+    /// The size when the terminal started; later sizes arrive as `.resize` inputs.
+    public let width: Int
+    public let height: Int
+
+    /// Starts ncurses on this process's terminal and a thread that reads it.
+    /// - Parameters:
+    ///   - colors: `auto` (what the terminal says), `256` or `8`.
+    ///   - onInput: called on the terminal's thread for every input; it must hand off, not work.
+    public init(colors: String, onInput: @escaping @Sendable (TerminalInput) -> Void) throws(TerminalError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        var fds: [Int32] = [0, 0]
+        guard pipe(&fds) == 0 else { throw .cannotStart(reason: String(cString: strerror(errno))) }
+        _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
+        let terminalColors = Int(parley_curses_start())
+        guard terminalColors >= 0 else {
+            close(fds[0])
+            close(fds[1])
+            throw .cannotStart(
+                reason: "ncurses does not know this terminal (TERM=\(getenv("TERM").map { String(cString: $0) } ?? ""))"
+            )
+        }
+        (wakeRead, wakeWrite) = (fds[0], fds[1])
+        width = Int(parley_screen_width())
+        height = Int(parley_screen_height())
+        let mapper = ColorMapper(colorCount: Int(colors) ?? terminalColors)
+        let thread = Thread { [self] in self.run(colors: mapper, onInput: onInput) }
+        thread.name = "parley-terminal"
+        thread.start()
+    }
+
+    /// Draws `grid` as soon as the terminal's thread is free; a newer frame replaces one not yet drawn.
+    public func present(_ grid: CellGrid) {
+        shared.withLock { $0.frame = grid }
+        wake()
+    }
+
+    /// Restores the terminal and waits until the terminal's thread has let go of it.
+    public func stop() async {
+        shared.withLock { $0.stopping = true }
+        wake()
+        await withCheckedContinuation { continuation in
+            let done = shared.withLock { shared in
+                if !shared.finished { shared.finishWaiters.append(continuation) }
+                return shared.finished
+            }
+            if done { continuation.resume() }
+        }
+    }
+
+    private func wake() {
+        var byte: UInt8 = 1
+        _ = write(wakeWrite, &byte, 1)
+    }
+
+    // MARK: - The terminal's thread
+
+    private func run(colors: ColorMapper, onInput: @escaping @Sendable (TerminalInput) -> Void) {
+        var reader = InputReader(onInput: onInput)
+        var painter = FramePainter(colors: colors)
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+        ]
+        while true {
+            let (frame, stopping) = shared.withLock { shared in
+                defer { shared.frame = nil }
+                return (shared.frame, shared.stopping)
+            }
+            if let frame { painter.paint(frame) }
+            if stopping { break }
+            // The timeout lets a resize (which ncurses learns of by a signal) come through without a key.
+            _ = poll(&descriptors, 2, 250)
+            if descriptors[1].revents != 0 { drainWakePipe() }
+            let terminalGone = descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+            if terminalGone {
+                onInput(.hangup)
+                shared.withLock { $0.stopping = true }
+                continue
+            }
+            reader.readAvailable()
+        }
+        parley_curses_end()
+        close(wakeRead)
+        close(wakeWrite)
+        let waiters = shared.withLock { shared in
+            shared.finished = true
+            defer { shared.finishWaiters = [] }
+            return shared.finishWaiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    private func drainWakePipe() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(wakeRead, &buffer, buffer.count) > 0 {}
+    }
+}
+
+/// Why the terminal could not be used.
+public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notATerminal
+    case cannotStart(reason: String)
+
+    public var description: String {
+        switch self {
+        case .notATerminal:
+            "parley needs a terminal on its standard input and output; to run without one, use `parley script FILE`"
+        case let .cannotStart(reason):
+            "cannot start the terminal: \(reason)"
+        }
+    }
+}

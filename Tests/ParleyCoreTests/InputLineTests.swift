@@ -1,0 +1,48 @@
+import ParleyCore
+import Testing
+
+struct InputLineTests {
+    @Test func editsByGraphemeSoTheCaretNeverSplitsAnEmoji() {
+        var line = InputLine()
+        line.insert("hi 👩‍👩‍👧 x")
+        line.moveLeft()
+        line.moveLeft()
+        line.backspace()
+        #expect(line.text == "hi  x")
+        #expect(line.caret == 3)
+    }
+
+    @Test func upAndDownWalkTheHistoryAndComeBackToTheDraft() {
+        var line = InputLine()
+        for entry in ["first", "second"] {
+            line.insert(entry)
+            _ = line.submit()
+        }
+        line.insert("draft")
+        line.historyBack()
+        #expect(line.text == "second")
+        line.historyBack()
+        line.historyBack()
+        #expect(line.text == "first")
+        line.historyForward()
+        line.historyForward()
+        #expect(line.text == "draft")
+    }
+
+    @Test func ctrlWDeletesTheWordBeforeTheCaret() {
+        var line = InputLine(text: "say hello world")
+        line.deleteWordBackward()
+        #expect(line.text == "say hello ")
+    }
+
+    @Test(arguments: [
+        ("/login alice secret", "/login alice ••••••"),
+        ("/register bob pässwörd Bob B", "/register bob •••••••• Bob B"),
+        ("/LOGIN  carol  pw", "/LOGIN  carol  ••"),
+        ("hello secret", "hello secret"),
+        ("/join #room", "/join #room"),
+    ])
+    func passwordsAreMaskedGraphemeForGrapheme(_ typed: String, _ shown: String) {
+        #expect(InputMask.displayed(typed) == shown)
+    }
+}
