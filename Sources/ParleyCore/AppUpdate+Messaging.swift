@@ -22,10 +22,12 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
         return first.map { enter($0.id, in: &state) } ?? []
     case let .room(room):
         if let index = state.chat.rooms.firstIndex(where: { $0.id == room.id }) {
-            state.chat.rooms[index] = room
+            state.chat.rooms[index] = state.chat.newerView(of: room)
         } else {
             state.chat.rooms.append(room)
         }
+        // A read marker's reply only refreshes the room's count: the user may have moved on since.
+        if case .markRead = request { return [] }
         var effects = enter(room.id, in: &state)
         if case let .openDirect(token, user) = request,
             let draft = state.chat.directDrafts.removeValue(forKey: user.lowercased())
@@ -34,7 +36,7 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
         }
         return effects
     case let .rooms(rooms):
-        state.chat.rooms = rooms
+        state.chat.rooms = rooms.map { state.chat.newerView(of: $0) }
     case let .members(names):
         return [.account(.presence(of: names))]
     case let .message(message):
@@ -119,9 +121,15 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
             // A room joined from another process, or a direct conversation someone just opened with us.
             return [.messaging(.listRooms(token: session.token))]
         }
-        let isNew = state.chat.timelines[message.room]?.contains { $0.id == message.id } != true
+        // A room listing taken after this message was stored has already counted it.
+        let isNew =
+            message.sequence > state.chat.rooms[index].latestSequence
+            && state.chat.timelines[message.room]?.contains { $0.id == message.id } != true
+        if case .messagePosted = event {
+            state.chat.rooms[index].latestSequence = max(state.chat.rooms[index].latestSequence, message.sequence)
+        }
         guard state.chat.timelines[message.room] != nil else {
-            if case .messagePosted = event, message.sender != me { state.chat.rooms[index].unreadCount += 1 }
+            if case .messagePosted = event, isNew, message.sender != me { state.chat.rooms[index].unreadCount += 1 }
             return []
         }
         state.chat.store(message)

@@ -60,6 +60,17 @@ public struct ChatState: Equatable, Sendable {
         pending.removeAll { $0.id == message.id }
     }
 
+    /// `listed`, a room as a listing reported it, unless live events have already shown us a later message in
+    /// it: then the listing is older than what we hold, and our unread count stays.
+    func newerView(of listed: Room) -> Room {
+        guard let held = rooms.first(where: { $0.id == listed.id }), held.latestSequence > listed.latestSequence
+        else { return listed }
+        var room = listed
+        room.unreadCount = held.unreadCount
+        room.latestSequence = held.latestSequence
+        return room
+    }
+
     /// The number shown beside an attachment (1-based), as `/save N` takes it.
     public func number(of attachment: AttachmentReference) -> Int? {
         attachments.firstIndex { $0.id == attachment.id }.map { $0 + 1 }

@@ -113,6 +113,41 @@ struct ChatFlowTests {
         #expect(state.chat.rooms.first { $0.id == Self.general.id }?.unreadCount == 0)
     }
 
+    /// A direct conversation opened in another process: its room listing may be taken after the first message
+    /// was stored while the message's own event is still on its way, or the other way round.
+    @Test func aMessageIsCountedUnreadOnceWhicheverArrivesFirstTheListingOrItsEvent() {
+        let direct = Room(id: RoomID("d1"), kind: .direct, name: "bob", memberCount: 2, unreadCount: 0)
+        let posted = AppMsg.messagingEvent(.messagePosted(Self.message("m5", in: direct, "just between us", 5)))
+        var listedCounted = direct
+        (listedCounted.unreadCount, listedCounted.latestSequence) = (1, 5)
+        let listing = { (room: Room) in
+            AppMsg.messagingReplied(.listRooms(token: "tok"), .success(.rooms([Self.general, Self.random, room])))
+        }
+
+        // The listing already counted the message; its late event must not count it again.
+        var listingFirst = Self.signedIn()
+        _ = update(&listingFirst, listing(listedCounted))
+        _ = update(&listingFirst, posted)
+        #expect(listingFirst.chat.rooms.first { $0.id == direct.id }?.unreadCount == 1)
+
+        // The event counted it in a room we knew; a listing taken before the message must not undo that.
+        var eventFirst = Self.signedIn()
+        _ = update(&eventFirst, listing(direct))
+        _ = update(&eventFirst, posted)
+        _ = update(&eventFirst, listing(direct))
+        #expect(eventFirst.chat.rooms.first { $0.id == direct.id }?.unreadCount == 1)
+    }
+
+    @Test func aReadMarkersLateReplyDoesNotTakeTheUserBackToItsRoom() {
+        var state = Self.signedIn()
+        _ = update(&state, .input(.key(.alt("2"))))
+        #expect(state.chat.currentRoom == Self.random.id)
+        let marked = AppMsg.messagingReplied(
+            .markRead(token: "tok", room: Self.general.id, upTo: MessageID("m1")), .success(.room(Self.general)))
+        #expect(update(&state, marked) == [])
+        #expect(state.chat.currentRoom == Self.random.id)
+    }
+
     @Test func aRoomWithNoHistoryYetShowsTheNextMessage() {
         var state = Self.signedIn()
         _ = update(&state, .input(.key(.control("n"))))

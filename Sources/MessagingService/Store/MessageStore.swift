@@ -96,9 +96,13 @@ struct MessageStore: Sendable {
                         WHERE roomID = ? AND sequence > ? AND sender != ? AND isDeleted = 0 LIMIT ?)
                         """),
                 arguments: [room.id, member.readUpTo, member.user, Room.unreadCountLimit]) ?? 0
+        let latest =
+            try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT MAX(sequence) FROM messages WHERE roomID = ?"), arguments: [room.id])
+            ?? 0
         return Room(
             id: RoomID(room.id), kind: room.kind, name: room.displayName(for: member.user), memberCount: members,
-            unreadCount: unread)
+            unreadCount: unread, latestSequence: latest)
     }
 
     static func now() -> Double { Date().timeIntervalSince1970 }

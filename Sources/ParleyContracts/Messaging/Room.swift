@@ -17,12 +17,16 @@ public struct Room: Sendable, Hashable, Codable, Identifiable {
     public var memberCount: Int
     /// Messages from others after this member's read marker, not counting deleted ones.
     public var unreadCount: Int
+    /// The `sequence` of the room's newest message when this view was taken (0 for an empty room): a live
+    /// event for a message at or below it is already counted in `unreadCount`.
+    public var latestSequence: Int64
 
-    public init(id: RoomID, kind: Kind, name: String, memberCount: Int, unreadCount: Int) {
+    public init(id: RoomID, kind: Kind, name: String, memberCount: Int, unreadCount: Int, latestSequence: Int64 = 0) {
         self.id = id
         self.kind = kind
         self.name = name
         self.memberCount = memberCount
         self.unreadCount = unreadCount
+        self.latestSequence = latestSequence
     }
 }
