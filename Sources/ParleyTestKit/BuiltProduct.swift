@@ -41,8 +41,20 @@ public func runCommand(
     let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
     let envp = environmentLines.map { strdup($0) } + [nil]
     defer { for pointer in argv + envp { free(pointer) } }
+    // A spawned program inherits the calling thread's blocked signals, and the test runner's threads block
+    // many: a tmux server started with SIGTERM blocked never obeys `kill-server`, and outlives the tests.
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var noSignals = sigset_t()
+    sigemptyset(&noSignals)
+    posix_spawnattr_setsigmask(&attributes, &noSignals)
+    var allSignals = sigset_t()
+    sigfillset(&allSignals)
+    posix_spawnattr_setsigdefault(&attributes, &allSignals)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
     var pid: pid_t = 0
-    let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, envp)
+    let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, argv, envp)
     guard spawned == 0 else { throw CommandError(command: executable.path, code: spawned) }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
