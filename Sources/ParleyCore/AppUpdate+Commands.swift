@@ -142,14 +142,14 @@ private func attachment(_ number: Int, in state: inout AppState) -> AttachmentRe
 }
 
 /// The current room, or nil with a notice saying how to enter one.
-private func requireRoom(in state: inout AppState) -> RoomID? {
+func requireRoom(in state: inout AppState) -> RoomID? {
     if let room = state.chat.currentRoom { return room }
     state.notice = "you are in no room; /join #general to start"
     return nil
 }
 
 /// The session token, or nil with a notice saying how to sign in.
-private func requireSession(in state: inout AppState) -> String? {
+func requireSession(in state: inout AppState) -> String? {
     if let token = state.chat.session?.token { return token }
     state.notice = "sign in first: /login NAME PASSWORD, or /register NAME PASSWORD to create an account"
     return nil

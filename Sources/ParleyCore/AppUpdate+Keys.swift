@@ -2,6 +2,7 @@ import ParleyContracts
 
 /// Keys while chatting: editing the input line, Enter to send or run a command, switching and scrolling rooms.
 func handleChat(_ key: Key, in state: inout AppState) -> [AppEffect] {
+    if state.chat.roomSearch != nil { return handleRoomSearch(key, in: &state) }
     switch key {
     case let .character(character): state.input.insert(String(character))
     case .altEnter: state.input.insert("\n")
@@ -21,6 +22,7 @@ func handleChat(_ key: Key, in state: inout AppState) -> [AppEffect] {
         state.isDebugPanelOpen = true
     case .escape:
         state.chat.overlay = nil
+    case .control("r"): return startRoomSearch(in: &state)
     case .control("n"): return switchRoom(by: 1, in: &state)
     case .control("p"): return switchRoom(by: -1, in: &state)
     case let .alt(digit) where digit.isNumber:

@@ -56,15 +56,16 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
         for message in page.messages { state.chat.store(message) }
         return markRead(page.room, in: &state)
     case let .found(messages):
-        guard case let .search(_, text, _, _) = request else { return [] }
+        guard case let .search(_, text, room, _) = request else { return [] }
         let names = Dictionary(state.chat.rooms.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        // Newest first, each with its room, so a hit in another room is easy to find.
+        let scope = room.map { " in \(names[$0] ?? $0.rawValue)" } ?? ""
+        // Newest first, each with its room (unless all are in one), so a hit in another room is easy to find.
         let lines = messages.sorted { $0.sentAt > $1.sentAt }.map { message in
-            "\(names[message.room] ?? message.room.rawValue)  \(message.sender): "
-                + message.text.replacingOccurrences(of: "\n", with: " ")
+            (room == nil ? "\(names[message.room] ?? message.room.rawValue)  " : "")
+                + "\(message.sender): " + message.text.replacingOccurrences(of: "\n", with: " ")
         }
         state.chat.overlay = Overlay(
-            title: "\(messages.count) found for “\(text)” (Esc closes)",
+            title: "\(messages.count) found\(scope) for “\(text)” (Esc closes)",
             lines: lines.isEmpty ? ["no message matches"] : lines)
     case let .left(room):
         state.chat.rooms.removeAll { $0.id == room }

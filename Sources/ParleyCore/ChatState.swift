@@ -26,6 +26,8 @@ public struct ChatState: Equatable, Sendable {
     public var transfers: [TransferID: TransferProgress] = [:]
     /// A preview, waveform or file summary shown over the timeline until Esc.
     public var overlay: Overlay?
+    /// The Ctrl-R search prompt, while it is open.
+    public var roomSearch: RoomSearch?
     public var playing: PlaybackPosition?
     var lastHeartbeat: Date?
     var clientID = "local"

@@ -50,6 +50,19 @@ struct ChatScreenViewTests {
         #expect(grid.cursor == CellPosition(x: 2 + 21, y: 11))
     }
 
+    @Test func ctrlRsPromptTakesTheInputRowAndNamesTheRoom() {
+        var state = Self.chatting()
+        state.input.insert("half a message")
+        state.chat.roomSearch = RoomSearch(room: Self.general.id, query: InputLine(text: "typo"))
+        let grid = ChatScreenView(state: state, timeZone: Self.utc).render()
+        #expect(
+            grid.lines.suffix(2) == [
+                "Enter search this room · Esc back to your message".padding(toLength: 80, withPad: " ", startingAt: 0),
+                "search #general: typo".padding(toLength: 80, withPad: " ", startingAt: 0),
+            ])
+        #expect(grid.cursor == CellPosition(x: 21, y: 11))
+    }
+
     @Test func anotherUsersEscapeSequencesAreShownNeverPassedOn() {
         let grid = ChatScreenView(state: Self.chatting(), timeZone: Self.utc).render()
         #expect(grid.text.contains("mallory: ␛[2J␛]0;pwned␇clear?"))

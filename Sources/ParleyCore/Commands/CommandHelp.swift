@@ -11,7 +11,7 @@ public enum CommandHelp {
         ("nick", "/nick DISPLAY NAME", "change your display name"),
         ("status", "/status TEXT", "set your status text (empty clears it)"),
         ("who", "/who", "list the members of the current room and their presence"),
-        ("search", "/search TEXT", "search the messages of your rooms"),
+        ("search", "/search TEXT", "search the messages of your rooms (Ctrl-R searches the current one)"),
         ("edit", "/edit TEXT", "replace the text of your last message in this room"),
         ("delete", "/delete", "delete your last message in this room"),
         ("reply", "/reply TEXT", "reply to the last message someone else sent in this room"),

@@ -88,9 +88,13 @@ public struct ChatScreenView {
 
     private func renderNotice(into grid: inout CellGrid, y: Int) {
         let help =
-            state.isDebugPanelOpen
-            ? "Up/Down pick · Space stop/start · r restart · F12/Esc close"
-            : "Enter send · /help commands · Alt-1..9 rooms · PgUp/PgDn scroll"
+            if state.isDebugPanelOpen {
+                "Up/Down pick · Space stop/start · r restart · F12/Esc close"
+            } else if state.chat.roomSearch != nil {
+                "Enter search this room · Esc back to your message"
+            } else {
+                "Enter send · /help commands · Alt-1..9 rooms · PgUp/PgDn scroll · Ctrl-R search"
+            }
         // A transfer in progress or a sound playing takes the line; otherwise the last notice, else key help.
         if let transfer = state.chat.transfers.values.min(by: { $0.transfer.rawValue < $1.transfer.rawValue }) {
             let barWidth = 20
@@ -114,10 +118,15 @@ public struct ChatScreenView {
     }
 
     private func renderInput(into grid: inout CellGrid, y: Int) {
-        let prompt = "> "
+        // Ctrl-R's query takes the row while its prompt is open; the message being written waits in `input`.
+        let search = state.chat.roomSearch
+        let line = search?.query ?? state.input
+        let roomName = search.map { search in state.chat.rooms.first { $0.id == search.room }?.name ?? "room" }
+        let prompt = roomName.map { "search \(TerminalText.sanitized($0)): " } ?? "> "
         // Masked (passwords), and with a visible mark for each new line of a multi-line message.
-        let shown = InputMask.displayed(state.input.text).replacingOccurrences(of: "\n", with: "↵")
-        let beforeCaret = String(shown.prefix(state.input.caret))
+        let shown = (search == nil ? InputMask.displayed(line.text) : line.text).replacingOccurrences(
+            of: "\n", with: "↵")
+        let beforeCaret = String(shown.prefix(line.caret))
         let available = state.width - TerminalText.width(prompt) - 1
         // Scroll the line horizontally so the caret stays visible.
         var visible = shown
