@@ -1,7 +1,7 @@
 import Synchronization
 
-/// One request's claim on a reusable `PendingCall`: the call, the use it was made for, and its deadline.
-/// The mailbox, the deadline sweeper and a stop hold tickets, so whatever they complete late is ignored.
+/// One request's claim on a reusable `PendingCall`: the call and the use it was made for. The mailbox, the
+/// deadline sweeper and a stop hold tickets, so whatever they complete late is ignored.
 ///
 /// The call is held `unowned(unsafe)`: counting references from the consumer would pull the call's first
 /// cache line (where its count lives, beside its state word) away from the caller on every request. It is
@@ -11,8 +11,6 @@ struct CallTicket<Reply: Sendable, Failure: Error & Sendable> {
 
     unowned(unsafe) let call: PendingCall<Reply, Failure>
     let generation: Int
-    let deadline: ContinuousClock.Instant
-    let timeout: Duration
 
     var isDone: Bool { call.isDone(generation: generation) }
 

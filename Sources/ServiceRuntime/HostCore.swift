@@ -1,10 +1,9 @@
-import DequeModule
-
-/// What a host knows that changes, kept in one value under one lock: the mailbox and the lifecycle state.
-/// Its methods decide; the host performs the waking and resuming they return. The metrics live under a
-/// lock of their own, so that recording a reply never holds up the next admission.
+/// What a host knows that changes on the slow paths, kept in one value under one lock: the lifecycle, the
+/// callers parked waiting for a reply, the faults. Its methods decide; the host performs the waking and
+/// resuming they return. The mailbox itself takes no lock (see `Mailbox`): admissions read the lifecycle
+/// from `LifecycleWord`, which every change here keeps up to date.
 struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Sendable> {
-    /// A waiting caller as the mailbox sees it: a ticket for one use of the caller's reusable call.
+    /// A waiting caller as the host sees it: a ticket for one use of the caller's reusable call.
     typealias Call = CallTicket<Reply, Failure>
 
     struct Job {
@@ -13,103 +12,91 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
         let call: Call?
         let caller: String
         let admitted: ContinuousClock.Instant
-    }
-
-    enum Item {
-        case request(Job)
-        case crash(reason: String)
-    }
-
-    enum Admission {
-        /// `handoff` is the parked consumer to resume with the item; `sweeper` the parked deadline sweeper.
-        case admitted(handoff: UnsafeContinuation<Item?, Never>?, item: Item, sweeper: UnsafeContinuation<Void, Never>?)
-        case refused(ServiceState)
-        case full(capacity: Int)
+        /// The incarnation that admitted the job; a later one drops it (its caller was told at the stop).
+        let incarnation: Int
     }
 
     let capacity: Int
-    var state: ServiceState = .stopped
+    let lifecycle: LifecycleWord
+    let mailbox: Mailbox<Job>
+    let statusSignal: StatusSignal
+
+    var state: ServiceState = .stopped {
+        didSet { publishLifecycle() }
+    }
     /// Bumped at every start so that a stale incarnation's consumer recognises it must end.
-    var generation = 0
-    var queue = Deque<Item>()
-    /// The job being handled now, so that a stop or the deadline sweeper can fail its caller.
-    var current: Job?
-    var consumer: UnsafeContinuation<Item?, Never>?
+    var generation = 0 {
+        didSet {
+            mailbox.hand(to: generation)
+            publishLifecycle()
+        }
+    }
+    /// Set by `crash()` or a failing background task; the consumer ends the incarnation with it.
+    var crashReason: String? {
+        didSet { publishLifecycle() }
+    }
+    var faults = FaultInjection.none {
+        didSet { publishLifecycle() }
+    }
+    /// Callers that gave up spinning for their reply and parked: the ones the sweeper and a stop look at.
+    var parked: [ObjectIdentifier: ParkedCall<Reply, Failure>] = [:]
     var sweeper: UnsafeContinuation<Void, Never>?
-    var statusWaiter: UnsafeContinuation<Void, Never>?
-    var statusDirty = true
-    var highWater = 0
-    var faults = FaultInjection.none
     var runningSince: ContinuousClock.Instant?
     var nextRestartAt: ContinuousClock.Instant?
     var runner: Task<Void, Never>?
     var backgroundTasks: [Task<Void, Never>] = []
 
-    init(capacity: Int) { self.capacity = capacity }
-
-    // MARK: - Mailbox
-
-    /// Queues `job` or says why not; a refusal is the caller's to record, outside this lock.
-    mutating func admit(_ job: Job) -> Admission {
-        guard state == .running else { return .refused(state) }
-        guard queue.count < capacity else { return .full(capacity: capacity) }
-        let item = Item.request(job)
-        let consumer = self.consumer.take()
-        if consumer != nil {
-            // The consumer only parks on an empty queue, so handing it the item directly keeps the order.
-            current = job
-        } else {
-            queue.append(item)
-            highWater = max(highWater, queue.count)
-        }
-        return .admitted(handoff: consumer, item: item, sweeper: job.call == nil ? nil : sweeper.take())
+    init(capacity: Int) {
+        self.capacity = capacity
+        lifecycle = LifecycleWord()
+        mailbox = Mailbox(capacity: capacity)
+        statusSignal = StatusSignal()
     }
 
-    /// The next item for incarnation `generation`, or `.end` when it must stop, or `.park` when empty.
-    enum Next {
-        case item(Item, FaultInjection)
-        case end
-        case park
+    private func publishLifecycle() {
+        lifecycle.store(
+            generation: generation, state: state, crashPending: crashReason != nil, faultsActive: faults.isActive)
     }
 
-    mutating func next(for generation: Int) -> Next {
-        current = nil
-        guard generation == self.generation, state == .running else { return .end }
-        guard let item = queue.popFirst() else { return .park }
-        if case let .request(job) = item { current = job }
-        return .item(item, faults)
+    // MARK: - Parked callers
+
+    /// Registers a caller about to park, unless the incarnation it was admitted to is over; returns the
+    /// sweeper to wake, or nil (and registers nothing) with the state to fail the caller with.
+    mutating func park(_ call: ParkedCall<Reply, Failure>, admittedTo admission: Int) -> ParkResult {
+        let word = LifecycleWord.admission(of: lifecycle.current)
+        guard word == admission else { return .over(state) }
+        parked[ObjectIdentifier(call.ticket.call)] = call
+        return .parked(sweeper: sweeper.take())
     }
 
-    /// Takes every waiting caller out of the mailbox, e.g. when the service stops or crashes.
+    enum ParkResult {
+        case parked(sweeper: UnsafeContinuation<Void, Never>?)
+        case over(ServiceState)
+    }
+
+    /// Takes every parked caller out, e.g. when the service stops or crashes.
     mutating func drainCalls() -> [Call] {
-        var calls = queue.compactMap { item -> Call? in
-            if case let .request(job) = item { job.call } else { nil }
-        }
-        if let call = current?.call { calls.append(call) }
-        queue.removeAll()
-        current = nil
-        return calls
+        defer { parked.removeAll() }
+        return parked.values.map(\.ticket)
     }
 
     // MARK: - Status
 
-    /// Marks the status as changed; returns the status publisher to wake, if it is waiting.
+    /// Marks the status as changed; returns the status publisher to wake, if it is waiting. (The publisher
+    /// is woken by the signal itself; nil is returned so that call sites read as before.)
     mutating func touch() -> UnsafeContinuation<Void, Never>? {
-        statusDirty = true
-        return statusWaiter.take()
+        statusSignal.raise()
+        return nil
     }
 
     /// The status, with the metrics' part already filled in by `HostMetrics.status`.
     func status(adding metrics: ServiceStatus, at now: ContinuousClock.Instant) -> ServiceStatus {
-        let live = queue.reduce(0) { count, item in
-            if case let .request(job) = item, let call = job.call, !call.isDone { count + 1 } else { count }
-        }
         var status = metrics
         status.state = state
-        status.mailboxDepth = queue.count
+        status.mailboxDepth = mailbox.depth
         status.mailboxCapacity = capacity
-        status.mailboxHighWater = highWater
-        status.inFlight = live + (current?.call.map { $0.isDone ? 0 : 1 } ?? 0)
+        status.mailboxHighWater = mailbox.highWater
+        status.inFlight = parked.values.count { !$0.ticket.isDone }
         status.uptime = runningSince.map { now - $0 }
         status.nextRestartIn = nextRestartAt.map { max(.zero, $0 - now) }
         status.faults = faults

@@ -20,7 +20,7 @@ extension ServiceHost {
         }
         let publisher = Task { [weak self] in
             while let self, !Task.isCancelled {
-                await self.waitForStatusChange()
+                await self.statusSignal.wait()
                 if Task.isCancelled { return }
                 self.statusHub.publish(self.status)
                 try? await Task.sleep(for: self.configuration.statusInterval)
@@ -29,27 +29,27 @@ extension ServiceHost {
         housekeeping.withLock { $0 = [sweeper, publisher] }
     }
 
-    /// Fails every waiting call whose deadline has passed; returns whether any call is still waiting.
+    /// Fails every parked call whose deadline has passed; returns whether any call is still waiting.
     private func sweepExpiredCalls() -> Bool {
         let now = ContinuousClock.now
-        var expired: [Core.Job] = []
-        let waiting = core.withLock { core in
+        let (expired, waiting) = core.withLock { core in
+            var expired: [ParkedCall<Reply, Failure>] = []
             var waiting = false
-            func check(_ job: Core.Job) {
-                guard let call = job.call, !call.isDone else { return }
-                if call.deadline <= now { expired.append(job) } else { waiting = true }
+            for call in core.parked.values where !call.ticket.isDone {
+                if call.deadline <= now { expired.append(call) } else { waiting = true }
             }
-            for case let .request(job) in core.queue { check(job) }
-            if let job = core.current { check(job) }
-            return waiting
+            return (expired, waiting)
         }
         guard !expired.isEmpty else { return waiting }
-        uncounted.add(1, ordering: .relaxed)  // see `uncounted`: the timed-out callers see their timeouts counted
-        defer { uncounted.subtract(1, ordering: .releasing) }
-        let timedOut = expired.filter { job in
-            job.call!.complete(.failure(.timedOut(service: name, after: job.call!.timeout)))
+        // Their jobs were all put in before now: tell the consumer to check whether a job's caller is gone.
+        lifecycle.markAbandoned(before: mailbox.putCount)
+        // Inside `counting`: the timed-out callers see their timeouts counted.
+        counting.counting {
+            for call in expired
+            where call.ticket.complete(.failure(.timedOut(service: name, after: call.timeout))) {
+                record(call.kind, caller: call.caller, outcome: .timeout, admitted: call.admitted, at: now)
+            }
         }
-        for job in timedOut { record(job, outcome: .timeout, at: now) }
         touchStatus()
         return waiting
     }
@@ -57,29 +57,10 @@ extension ServiceHost {
     private func parkSweeper() async {
         await withUnsafeContinuation { continuation in
             let parked = core.withLock { core in
-                let hasCalls =
-                    core.current?.call != nil
-                    || core.queue.contains { item in
-                        if case let .request(job) = item { job.call != nil } else { false }
-                    }
-                if !hasCalls { core.sweeper = continuation }
-                return !hasCalls
+                if core.parked.isEmpty { core.sweeper = continuation }
+                return core.parked.isEmpty
             }
             if !parked { continuation.resume() }
-        }
-    }
-
-    private func waitForStatusChange() async {
-        await withUnsafeContinuation { continuation in
-            let dirty = core.withLock { core in
-                if core.statusDirty {
-                    core.statusDirty = false
-                    return true
-                }
-                core.statusWaiter = continuation
-                return false
-            }
-            if dirty { continuation.resume() }
         }
     }
 
@@ -109,14 +90,7 @@ extension ServiceHost {
     }
 
     private func crashFromBackground(generation: Int, reason: String) {
-        let item = Core.Item.crash(reason: "\(name) background task failed: \(reason)")
-        let handoff: UnsafeContinuation<Core.Item?, Never>? = core.withLock { core in
-            guard core.generation == generation, core.state == .running else { return nil }
-            if let consumer = core.consumer.take() { return consumer }
-            core.queue.prepend(item)
-            return nil
-        }
-        handoff?.resume(returning: item)
+        crash(generation: generation, reason: "\(name) background task failed: \(reason)")
     }
 
     func endBackgroundTasks() {

@@ -29,16 +29,43 @@ extension ServiceHost {
     }
 
     /// Handles the mailbox in order until told to end (then shuts the handler down) or the handler breaks.
+    ///
+    /// Each turn reads the lifecycle word (shared by both cores and written only on a change, so reading
+    /// it costs nothing while traffic flows) and takes the next job; the lock is only taken when the word
+    /// says something other than "running, this incarnation": a stop, a crash, or faults to apply.
     func serveRequests(generation: Int, handler: inout Handler, context: Context) async -> Exit {
-        var handled = false
-        while let (item, faults) = await nextItem(generation: generation, touching: handled) {
-            switch item {
-            case let .crash(reason):
-                return .crashed(reason: reason)
-            case let .request(job):
-                if let exit = await handle(job, faults: faults, with: &handler, context: context) { return exit }
-                handled = true
+        let running = LifecycleWord.encode(generation: generation, state: .running)
+        while true {
+            let word = lifecycle.current
+            var faults = FaultInjection.none
+            if word != running {
+                guard LifecycleWord.admission(of: word) == running else { break }
+                if word & LifecycleWord.crashPending != 0, let reason = core.withLock({ $0.crashReason }) {
+                    return .crashed(reason: reason)
+                }
+                // Faults are read afresh for every job while any are set: they cost far more than the lock.
+                if word & LifecycleWord.faultsActive != 0 { faults = core.withLock { $0.faults } }
             }
+            switch mailbox.take(for: generation) {
+            case .superseded:
+                break
+            case .empty:
+                await waitForWork(seen: word)
+                continue
+            case let .element(job, position):
+                guard job.incarnation == generation else {
+                    drop(job)
+                    continue
+                }
+                // A caller that already gave up (the sweeper timed it out) is skipped. Only the check is
+                // skipped for the others: reading the call's line before completing it would move it
+                // between the cores twice.
+                if lifecycle.mayBeAbandoned(position), job.call?.isDone == true { continue }
+                if let exit = await handle(job, faults: faults, with: &handler, context: context) { return exit }
+                statusSignal.raise()
+                continue
+            }
+            break
         }
         await handler.shutdown()
         return .stopped
@@ -48,7 +75,6 @@ extension ServiceHost {
     private func handle(
         _ job: Core.Job, faults: FaultInjection, with handler: inout Handler, context: Context
     ) async -> Exit? {
-        if job.call?.isDone == true { return nil }  // its caller already gave up: skip the work
         if faults.isActive, await faults.delayThenDrawFailure() {
             reply(to: job, .failure(.injectedFault(service: name)))
             return nil
@@ -68,64 +94,42 @@ extension ServiceHost {
     /// Resumes the caller, then counts the outcome, so that the caller never waits for the counting. A reply
     /// that lost to the deadline sweeper is dropped here: the sweeper counted the timeout.
     private func reply(to job: Core.Job, _ outcome: Core.Call.Outcome) {
-        // Raised before the caller can see its reply (the completion publishes it), lowered once counted.
-        uncounted.add(1, ordering: .relaxed)
-        defer { uncounted.subtract(1, ordering: .releasing) }
-        guard job.call?.complete(outcome) ?? true else { return }
-        let now = ContinuousClock.now
-        switch outcome {
-        case .success: record(job, outcome: .ok, at: now)
-        case let .failure(error): record(job, outcome: .error, at: now, error: error.description)
+        counting.counting {
+            guard job.call?.complete(outcome) ?? true else { return }
+            let now = ContinuousClock.now
+            switch outcome {
+            case .success: record(job.request.kind, caller: job.caller, outcome: .ok, admitted: job.admitted, at: now)
+            case let .failure(error):
+                record(
+                    job.request.kind, caller: job.caller, outcome: .error, admitted: job.admitted, at: now,
+                    error: error.description)
+            }
         }
     }
 
-    /// The next item to handle, marking the status changed (for the outcome just counted) under the same lock.
-    private func nextItem(generation: Int, touching: Bool) async -> (Core.Item, FaultInjection)? {
-        let seen = admissions.current
-        switch takeNext(generation: generation, touching: touching) {
-        case let .item(item, faults): return (item, faults)
-        case .end: return nil
-        case .park: break
-        }
-        // Traffic usually keeps coming: poll briefly for the next admission before paying for a park.
-        let admissions = self.admissions
-        if Spin.wait(Spin.consumerBudget, until: { admissions.current != seen }) {
-            switch takeNext(generation: generation, touching: false) {
-            case let .item(item, faults): return (item, faults)
-            case .end: return nil
-            case .park: break
-            }
-        }
-        let item: Core.Item? = await withUnsafeContinuation { continuation in
-            let immediate: Core.Next = core.withLock { core in
-                let next = core.next(for: generation)
-                if case .park = next { core.consumer = continuation }
-                return next
-            }
-            switch immediate {
-            case let .item(item, _): continuation.resume(returning: item)
-            case .end: continuation.resume(returning: nil)
-            case .park: break
-            }
-        }
-        guard let item else { return nil }
-        return (item, core.withLock { $0.faults })
+    /// A job admitted by an incarnation that has ended: its caller was told at the stop (or told itself).
+    private func drop(_ job: Core.Job) {
+        job.call?.complete(.failure(.unavailable(service: name, state: .stopped)))
     }
 
-    private func takeNext(generation: Int, touching: Bool) -> Core.Next {
-        // The finished job is taken out and dropped after unlocking: freeing its call (a generic deinit,
-        // with metadata look-ups) inside the lock would hold up the next admission.
-        let (next, statusWaiter, _): (Core.Next, UnsafeContinuation<Void, Never>?, Core.Job?) = core.withLock {
-            core in
-            let finished = core.current.take()
-            return (core.next(for: generation), touching ? core.touch() : nil, finished)
+    /// Empties the mailbox of incarnation `generation` once its consumer has ended, failing what it held.
+    func drainMailbox(generation: Int, state: ServiceState) {
+        while case let .element(job, _) = mailbox.take(for: generation) {
+            job.call?.complete(.failure(.unavailable(service: name, state: state)))
         }
-        statusWaiter?.resume()
-        return next
+    }
+
+    /// Waits for a job or a lifecycle change: polls briefly (traffic usually keeps coming, and a park and a
+    /// wake cost microseconds), then parks until a caller or a lifecycle change wakes the consumer.
+    private func waitForWork(seen word: Int) async {
+        let mailbox = self.mailbox
+        let lifecycle = self.lifecycle
+        if Spin.wait(Spin.consumerBudget, until: { mailbox.hasElement || lifecycle.current != word }) { return }
+        await mailbox.park { mailbox.hasElement || lifecycle.current != word }
     }
 
     func touchStatus() {
-        core.withLock { $0.touch() }?.resume()
+        statusSignal.raise()
     }
 }
 

@@ -26,26 +26,22 @@ extension ServiceHost {
     }
 
     func stopNow() async {
-        let (runner, calls, consumer, statusWaiter) = core.withLock { core in
-            guard core.state != .stopped, core.state != .failed else {
-                return (
-                    core.runner.take(), [Core.Call](), Optional<UnsafeContinuation<Core.Item?, Never>>.none,
-                    core.touch()
-                )
-            }
+        let (runner, calls) = core.withLock { core in
+            defer { _ = core.touch() }
+            guard core.state != .stopped, core.state != .failed else { return (core.runner.take(), [Core.Call]()) }
             core.state = .stopping
             core.nextRestartAt = nil
-            return (core.runner.take(), core.drainCalls(), core.consumer.take(), core.touch())
+            return (core.runner.take(), core.drainCalls())
         }
-        statusWaiter?.resume()
+        // Callers still spinning for their reply see the lifecycle word change and fail themselves.
         fail(calls, state: .stopping)
-        consumer?.resume(returning: nil)
+        mailbox.wakeConsumer()
         guard let runner else { return }
         runner.cancel()
         if await !finishes(runner, within: configuration.stopGracePeriod) {
             // The handler ignores cancellation. Leave it behind: bumping the generation makes whatever it
             // does later stale, so it can no longer change this host's state.
-            metrics.withLock { metrics in
+            counting.metrics.withLock { metrics in
                 metrics.lastError = "\(name) did not stop within \(configuration.stopGracePeriod.shortDescription)"
             }
             core.withLock { core in
@@ -89,6 +85,7 @@ extension ServiceHost {
             let exit = await serve(generation: generation, requestLoop: requestLoop)
             endBackgroundTasks()
             guard case let .crashed(reason) = exit, !Task.isCancelled else {
+                drainMailbox(generation: generation, state: .stopping)
                 return finish(.stopped, generation: generation)
             }
             let calls: [Core.Call]? = core.withLock { core in
@@ -97,8 +94,9 @@ extension ServiceHost {
                 core.runningSince = nil
                 return core.drainCalls()
             }
-            if calls != nil { metrics.withLock { $0.lastError = reason } }
+            if calls != nil { counting.metrics.withLock { $0.lastError = reason } }
             fail(calls ?? [], state: .crashed)
+            drainMailbox(generation: generation, state: .crashed)
             switch planner.crashed(at: .now, random: Double.random(in: 0..<1)) {
             case .giveUp:
                 return finish(.failed, generation: generation)
@@ -111,7 +109,7 @@ extension ServiceHost {
                 }?.resume()
                 try? await Task.sleep(for: delay)
                 if Task.isCancelled { return finish(.stopped, generation: generation) }
-                metrics.withLock { $0.restarts += 1 }
+                counting.metrics.withLock { $0.restarts += 1 }
                 core.withLock { $0.nextRestartAt = nil }
             }
         }
@@ -121,6 +119,7 @@ extension ServiceHost {
         let (generation, statusWaiter): (Int?, UnsafeContinuation<Void, Never>?) = core.withLock { core in
             guard core.state == .starting || core.state == .restarting, !Task.isCancelled else { return (nil, nil) }
             core.state = .starting
+            core.crashReason = nil
             core.generation += 1
             return (core.generation, core.touch())
         }

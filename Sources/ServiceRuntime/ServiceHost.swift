@@ -17,20 +17,20 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     public let configuration: ServiceConfiguration
     let factory: @Sendable (Context) async throws -> Handler
     let core: Mutex<Core>
-    /// Counts, latencies and the trace; apart from `core` so that recording never delays an admission.
-    let metrics = Mutex(HostMetrics())
-    /// Outcomes delivered to their callers but not counted yet. Counting comes just after the reply, off
-    /// the caller's path; status and trace reads wait for it, so a caller who has its reply sees it counted.
-    let uncounted = Atomic<Int>(0)
+    /// The lifecycle as one word and the mailbox: what a request touches, read without the lock.
+    let lifecycle: LifecycleWord
+    let mailbox: Mailbox<Core.Job>
+    /// Counts, latencies and the trace, and the outcomes not counted yet; apart from `core` and on cache
+    /// lines of their own, so that recording never delays an admission nor moves a line callers read.
+    let counting = Counting()
     let eventHub = EventHub<Event>()
     let statusHub = EventHub<ServiceStatus>()
+    let statusSignal: StatusSignal
     /// Serialises start, stop and restart, which may come from any caller at any time.
     private let controlChain = Mutex<Task<Void, Never>?>(nil)
     let housekeeping = Mutex<[Task<Void, Never>]>([])
     /// Spare calls: a request takes one instead of allocating it and gives it back once it has its outcome.
     let calls = CallPool<Reply, Failure>()
-    /// Bumped at each queued admission, so that a consumer spinning for work can poll without the lock.
-    let admissions = SpinFlag()
 
     /// Creates a stopped host; call `start()` to run the service.
     /// - Parameter factory: makes a fresh handler on every start and restart; throwing counts as a crash.
@@ -41,7 +41,11 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
         self.name = name
         self.configuration = configuration
         self.factory = factory
-        self.core = Mutex(Core(capacity: configuration.mailboxCapacity))
+        let core = Core(capacity: configuration.mailboxCapacity)
+        self.lifecycle = core.lifecycle
+        self.mailbox = core.mailbox
+        self.statusSignal = core.statusSignal
+        self.core = Mutex(core)
         startHousekeeping()
     }
 
@@ -53,19 +57,29 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
         let now = ContinuousClock.now
         let limit = timeout.map { min($0, configuration.defaultTimeout) } ?? configuration.defaultTimeout
         let call = calls.take()
-        let ticket = Core.Call(call: call, generation: call.generation, deadline: now + limit, timeout: limit)
+        let ticket = Core.Call(call: call, generation: call.generation)
+        let admission: Int
         do {
-            try deliver(Core.Job(request: request, call: ticket, caller: caller, admitted: now))
+            admission = try deliver(request, call: ticket, caller: caller, at: now)
         } catch {
             calls.give(back: call)
             throw error
         }
         // The reply usually lands within a microsecond: polling for it is far cheaper than a park and a wake.
+        // A stop or crash meanwhile changes the lifecycle word, and the caller then fails its own call.
+        let lifecycle = self.lifecycle
         let outcome: Core.Call.Outcome
-        if Spin.wait(Spin.callerBudget, until: { call.isReady }), let ready = call.takeReadyOutcome() {
+        if Spin.wait(
+            Spin.callerBudget,
+            until: { call.isReady || LifecycleWord.admission(of: lifecycle.current) != admission }),
+            let ready = call.takeReadyOutcome()
+        {
             outcome = ready
         } else {
-            outcome = await withUnsafeContinuation { call.wait($0) }
+            let waiting = ParkedCall(
+                ticket: ticket, deadline: now + limit, timeout: limit, kind: request.kind, caller: caller, admitted: now
+            )
+            outcome = await park(waiting, admittedTo: admission)
         }
         calls.give(back: call)
         return try outcome.get()
@@ -73,7 +87,7 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
 
     public func send(_ request: Request, caller: String = "app") -> SendOutcome {
         do throws(ServiceCallError<Failure>) {
-            try deliver(Core.Job(request: request, call: nil, caller: caller, admitted: .now))
+            _ = try deliver(request, call: nil, caller: caller, at: .now)
             return .accepted
         } catch {
             switch error {
@@ -84,20 +98,41 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
         }
     }
 
-    private func deliver(_ job: Core.Job) throws(ServiceCallError<Failure>) {
-        let (admission, statusWaiter) = core.withLock { core in (core.admit(job), core.touch()) }
-        statusWaiter?.resume()
-        switch admission {
-        case let .refused(state):
-            record(job, outcome: .rejected, at: job.admitted)
-            throw .unavailable(service: name, state: state)
-        case let .full(capacity):
-            record(job, outcome: .rejected, at: job.admitted)
-            throw .overloaded(service: name, capacity: capacity)
-        case let .admitted(handoff, item, sweeper):
-            if let handoff { handoff.resume(returning: item) } else { admissions.bump() }
-            sweeper?.resume()
+    /// Puts the job in the mailbox if the service is running and has room; returns the lifecycle word
+    /// (incarnation and state) it was admitted under.
+    private func deliver(
+        _ request: Request, call: Core.Call?, caller: String, at now: ContinuousClock.Instant
+    ) throws(ServiceCallError<Failure>) -> Int {
+        let word = lifecycle.current
+        guard LifecycleWord.isRunning(word) else {
+            record(request.kind, caller: caller, outcome: .rejected, admitted: now, at: now)
+            throw .unavailable(service: name, state: LifecycleWord.state(of: word))
         }
+        let job = Core.Job(
+            request: request, call: call, caller: caller, admitted: now, incarnation: LifecycleWord.generation(of: word)
+        )
+        guard mailbox.put(job) else {
+            record(request.kind, caller: caller, outcome: .rejected, admitted: now, at: now)
+            throw .overloaded(service: name, capacity: mailbox.capacity)
+        }
+        statusSignal.raise()
+        return LifecycleWord.admission(of: word)
+    }
+
+    /// The slow way to the reply: the caller registers where a stop and the deadline sweeper find it, and
+    /// parks. If its incarnation ended meanwhile, it fails its own call instead (the first outcome wins).
+    private func park(_ waiting: ParkedCall<Reply, Failure>, admittedTo admission: Int) async -> Core.Call.Outcome {
+        let result = core.withLock { $0.park(waiting, admittedTo: admission) }
+        switch result {
+        case let .parked(sweeper): sweeper?.resume()
+        case let .over(state): waiting.ticket.complete(.failure(.unavailable(service: name, state: state)))
+        }
+        let call = waiting.ticket.call
+        let outcome = await withUnsafeContinuation { call.wait($0) }
+        if case .parked = result {
+            _ = core.withLock { $0.parked.removeValue(forKey: ObjectIdentifier(call)) }
+        }
+        return outcome
     }
 
     public func events(bufferSize: Int = 256) -> AsyncStream<Event> {
@@ -107,10 +142,12 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     // MARK: - Control
 
     public var status: ServiceStatus {
-        waitForCounting()
+        counting.waitUntilCounted()
         let dropped = eventHub.droppedCount
         let now = ContinuousClock.now
-        let (counted, latencies) = metrics.withLock { $0.snapshot(name: name, droppedEvents: dropped, at: now) }
+        let (counted, latencies) = counting.metrics.withLock {
+            $0.snapshot(name: name, droppedEvents: dropped, at: now)
+        }
         var status = counted
         let percentiles = HostMetrics.percentiles(of: latencies)
         status.latencyP50 = percentiles?.p50
@@ -121,22 +158,18 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     public func statusUpdates() -> AsyncStream<ServiceStatus> { statusHub.subscribe(bufferSize: 16) }
 
     public var recentTrace: [TraceEntry] {
-        waitForCounting()
-        return metrics.withLock { $0.trace.elements }
+        counting.waitUntilCounted()
+        return counting.metrics.withLock { $0.trace.elements }
     }
 
-    /// Waits (briefly: counting takes well under a microsecond) for delivered outcomes to be counted.
-    private func waitForCounting() {
-        _ = Spin.wait(.microseconds(200)) { uncounted.load(ordering: .acquiring) == 0 }
-    }
-
-    /// Counts `job`'s outcome and traces it.
-    func record(_ job: Core.Job, outcome: TraceEntry.Outcome, at now: ContinuousClock.Instant, error: String? = nil) {
-        let kind = job.request.kind
-        metrics.withLock { metrics in
+    /// Counts an outcome and traces it.
+    func record(
+        _ kind: String, caller: String, outcome: TraceEntry.Outcome, admitted: ContinuousClock.Instant,
+        at now: ContinuousClock.Instant, error: String? = nil
+    ) {
+        counting.metrics.withLock { metrics in
             metrics.record(
-                outcome, kind: kind, caller: job.caller, service: name, at: now, latency: now - job.admitted,
-                error: error)
+                outcome, kind: kind, caller: caller, service: name, at: now, latency: now - admitted, error: error)
         }
     }
 
@@ -156,25 +189,29 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
             core.faults = faults
             return core.touch()
         }?.resume()
+        mailbox.wakeConsumer()
     }
 
     public func crash() {
-        let handoff: UnsafeContinuation<Core.Item?, Never>? = core.withLock { core in
-            guard core.state == .running else { return nil }
-            if let consumer = core.consumer.take() { return consumer }
-            core.queue.prepend(.crash(reason: "crashed on purpose (fault injection)"))
-            return nil
+        crash(generation: nil, reason: "crashed on purpose (fault injection)")
+    }
+
+    /// Asks the consumer of incarnation `generation` (or of the current one) to crash before its next job.
+    func crash(generation: Int?, reason: String) {
+        let asked = core.withLock { core in
+            guard generation ?? core.generation == core.generation, core.state == .running else { return false }
+            if core.crashReason == nil { core.crashReason = reason }
+            return true
         }
-        handoff?.resume(returning: .crash(reason: "crashed on purpose (fault injection)"))
+        if asked { mailbox.wakeConsumer() }
     }
 
     /// Stops the service and the host's own tasks; the host is not used afterwards.
     public func close() async {
         await stop()
         for task in housekeeping.withLock({ $0 }) { task.cancel() }
-        let waiters = core.withLock { core in (core.sweeper.take(), core.statusWaiter.take()) }
-        waiters.0?.resume()
-        waiters.1?.resume()
+        core.withLock { $0.sweeper.take() }?.resume()
+        statusSignal.release()
         eventHub.finish()
         statusHub.finish()
     }

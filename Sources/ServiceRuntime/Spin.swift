@@ -25,11 +25,3 @@ enum Spin {
 
     private static var probesPerClockRead: Int { 256 }
 }
-
-/// A flag one side sets and the other polls while spinning; not generic, so polling it is a plain load.
-final class SpinFlag: Sendable {
-    private let value = Atomic<Int>(0)
-
-    func bump() { value.add(1, ordering: .releasing) }
-    var current: Int { value.load(ordering: .acquiring) }
-}
