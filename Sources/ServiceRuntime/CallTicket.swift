@@ -3,20 +3,28 @@ import Synchronization
 /// One request's claim on a reusable `PendingCall`: the call and the use it was made for. The mailbox, the
 /// deadline sweeper and a stop hold tickets, so whatever they complete late is ignored.
 ///
-/// The call is held `unowned(unsafe)`: counting references from the consumer would pull the call's first
-/// cache line (where its count lives, beside its state word) away from the caller on every request. It is
-/// safe because the pool keeps every call it made until the host goes, and tickets live inside the host.
+/// The call is held unmanaged, and used through `_withUnsafeGuaranteedRef`: counting references from the
+/// consumer would pull the call's first cache line (where its count lives, beside the state word the caller
+/// is polling) away from the caller, and even an `unowned(unsafe)` reference was retained around each use.
+/// It is safe because the pool keeps every call it made until the host goes, and tickets live inside the host.
 struct CallTicket<Reply: Sendable, Failure: Error & Sendable> {
     typealias Outcome = PendingCall<Reply, Failure>.Outcome
 
-    unowned(unsafe) let call: PendingCall<Reply, Failure>
+    private let reference: Unmanaged<PendingCall<Reply, Failure>>
     let generation: Int
 
-    var isDone: Bool { call.isDone(generation: generation) }
+    init(call: PendingCall<Reply, Failure>, generation: Int) {
+        reference = .passUnretained(call)
+        self.generation = generation
+    }
+
+    var call: PendingCall<Reply, Failure> { reference.takeUnretainedValue() }
+
+    var isDone: Bool { reference._withUnsafeGuaranteedRef { $0.isDone(generation: generation) } }
 
     @discardableResult
     func complete(_ outcome: Outcome) -> Bool {
-        call.complete(outcome, generation: generation)
+        reference._withUnsafeGuaranteedRef { $0.complete(outcome, generation: generation) }
     }
 }
 
