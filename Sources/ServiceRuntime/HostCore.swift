@@ -6,14 +6,32 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
     /// A waiting caller as the host sees it: a ticket for one use of the caller's reusable call.
     typealias Call = CallTicket<Reply, Failure>
 
+    /// Kept small: with a small request, a job and its slot's sequence number fit one 64-byte cache line,
+    /// so handing it to the consumer moves one line between the cores, not two.
     struct Job {
         let request: Request
         /// Nil for a fire-and-forget send.
         let call: Call?
         let caller: String
-        let admitted: ContinuousClock.Instant
-        /// The incarnation that admitted the job; a later one drops it (its caller was told at the stop).
-        let incarnation: Int
+        /// When it was admitted, in nanoseconds since `RuntimeEpoch.start` (an `Instant` takes 16 bytes).
+        private let admittedNanoseconds: Int64
+        /// The incarnation that admitted the job, truncated: a later one drops it (its caller was told at the
+        /// stop). Two incarnations 2^32 restarts apart are never both alive.
+        private let admittedIncarnation: UInt32
+
+        init(request: Request, call: Call?, caller: String, admitted: ContinuousClock.Instant, incarnation: Int) {
+            self.request = request
+            self.call = call
+            self.caller = caller
+            admittedNanoseconds = RuntimeEpoch.nanoseconds(at: admitted)
+            admittedIncarnation = UInt32(truncatingIfNeeded: incarnation)
+        }
+
+        var admitted: ContinuousClock.Instant { RuntimeEpoch.instant(atNanoseconds: admittedNanoseconds) }
+
+        func isAdmitted(by incarnation: Int) -> Bool {
+            admittedIncarnation == UInt32(truncatingIfNeeded: incarnation)
+        }
     }
 
     let capacity: Int

@@ -53,7 +53,7 @@ extension ServiceHost {
                 await waitForWork(seen: word)
                 continue
             case let .element(job, position):
-                guard job.incarnation == generation else {
+                guard job.isAdmitted(by: generation) else {
                     drop(job)
                     continue
                 }
