@@ -44,12 +44,16 @@ extension ServiceHost {
             counting.metrics.withLock { metrics in
                 metrics.lastError = "\(name) did not stop within \(configuration.stopGracePeriod.shortDescription)"
             }
-            core.withLock { core in
+            let (generation, statusWaiter) = core.withLock { core in
                 core.generation += 1
                 core.state = .stopped
                 core.runningSince = nil
-                return core.touch()
-            }?.resume()
+                return (core.generation, core.touch())
+            }
+            statusWaiter?.resume()
+            // What the hung incarnation left in the mailbox is over too: empty it now (its callers were told
+            // at the stop), so the status does not show a stopped service with work waiting.
+            drainMailbox(generation: generation, state: .stopped)
         }
     }
 

@@ -98,9 +98,11 @@ struct LifecycleTests {
         await host.start()
         let stuck = Task { try? await host.request(.waitForGate(1)) }
         #expect(await eventually { probe.gate.waiting == 1 })
+        #expect(host.send(.echo(3)) == .accepted)  // waits behind the stuck one
         await host.stop()
         #expect(host.status.state == .stopped)
         #expect(host.status.lastError?.contains("did not stop") == true)
+        #expect(host.status.mailboxDepth == 0)  // what the stuck incarnation left is gone with it
         await host.start()
         #expect(try await host.request(.echo(2)) == 2)
         probe.gate.open()
