@@ -114,7 +114,9 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
         status.mailboxDepth = mailbox.depth
         status.mailboxCapacity = capacity
         status.mailboxHighWater = mailbox.highWater
-        status.inFlight = parked.values.count { !$0.ticket.isDone }
+        // Waiting callers register only once they park (after a few microseconds of polling), and a queued
+        // job is in flight whether or not its caller has parked yet; so neither count alone is the whole.
+        status.inFlight = max(parked.values.count { !$0.ticket.isDone }, status.mailboxDepth)
         status.uptime = runningSince.map { now - $0 }
         status.nextRestartIn = nextRestartAt.map { max(.zero, $0 - now) }
         status.faults = faults
