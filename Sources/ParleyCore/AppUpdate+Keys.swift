@@ -3,17 +3,9 @@ import ParleyContracts
 /// Keys while chatting: editing the input line, Enter to send or run a command, switching and scrolling rooms.
 func handleChat(_ key: Key, in state: inout AppState) -> [AppEffect] {
     if state.chat.roomSearch != nil { return handleRoomSearch(key, in: &state) }
+    if state.input.edit(with: key) { return [] }
     switch key {
-    case let .character(character): state.input.insert(String(character))
     case .altEnter: state.input.insert("\n")
-    case .backspace: state.input.backspace()
-    case .delete: state.input.deleteForward()
-    case .left: state.input.moveLeft()
-    case .right: state.input.moveRight()
-    case .home, .control("a"): state.input.moveHome()
-    case .end, .control("e"): state.input.moveEnd()
-    case .control("w"): state.input.deleteWordBackward()
-    case .control("u"): state.input.replace(with: "")
     case .up: state.input.historyBack()
     case .down: state.input.historyForward()
     case .tab: state.input.replace(with: completed(state.input.text, in: state))

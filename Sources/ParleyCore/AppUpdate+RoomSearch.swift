@@ -10,29 +10,19 @@ func startRoomSearch(in state: inout AppState) -> [AppEffect] {
 
 /// Keys while the search prompt is open: they edit the query; Enter runs it, Esc closes the prompt.
 func handleRoomSearch(_ key: Key, in state: inout AppState) -> [AppEffect] {
-    guard var search = state.chat.roomSearch else { return [] }
+    guard let search = state.chat.roomSearch else { return [] }
+    if state.chat.roomSearch?.query.edit(with: key) == true { return [] }
     switch key {
-    case let .character(character): search.query.insert(String(character))
-    case .backspace: search.query.backspace()
-    case .delete: search.query.deleteForward()
-    case .left: search.query.moveLeft()
-    case .right: search.query.moveRight()
-    case .home, .control("a"): search.query.moveHome()
-    case .end, .control("e"): search.query.moveEnd()
-    case .control("w"): search.query.deleteWordBackward()
-    case .control("u"): search.query.replace(with: "")
     case .escape, .control("g"):
         state.chat.roomSearch = nil
-        return []
     case .enter:
         return runRoomSearch(search, in: &state)
     case .control("c"), .control("q"):
         state.isQuitting = true
         return [.quit]
     default:
-        return []
+        break
     }
-    state.chat.roomSearch = search
     return []
 }
 
