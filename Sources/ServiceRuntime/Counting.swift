@@ -1,5 +1,11 @@
 import Synchronization
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The host's metrics and the count of outcomes delivered but not counted yet. The consumer writes both on
 /// every request, so they are padded onto cache lines of their own: sharing a line with anything a caller
 /// reads (the host's configuration, its mailbox pointer) would move that line between the cores each time.
@@ -20,7 +26,12 @@ final class Counting: Sendable {
 
     /// Waits (briefly: counting takes well under a microsecond) for delivered outcomes to be counted.
     func waitUntilCounted() {
-        _ = Spin.wait(.microseconds(200)) { uncounted.load(ordering: .acquiring) == 0 }
+        let isCounted = { self.uncounted.load(ordering: .acquiring) == 0 }
+        if Spin.wait(.microseconds(200), until: isCounted) { return }
+        // The consumer was descheduled between replying and counting (a loaded machine): give it the core,
+        // for as long as a second, rather than show counts that miss a reply its caller already has.
+        let deadline = ContinuousClock.now + .seconds(1)
+        while !isCounted(), ContinuousClock.now < deadline { sched_yield() }
     }
 }
 

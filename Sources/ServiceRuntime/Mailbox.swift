@@ -26,6 +26,9 @@ final class Mailbox<Element>: @unchecked Sendable {
     static var lineSize: Int { 128 }  // two lines: the adjacent-line prefetcher pulls pairs in
     static var positionBits: Int { 48 }
     static var positionMask: Int { 1 << positionBits - 1 }
+    /// The cursor keeps the low 16 bits of the incarnation: two incarnations 65,536 starts apart are never
+    /// both alive, and the comparison must survive any number of restarts.
+    static var incarnationMask: Int { 1 << (Int.bitWidth - positionBits) - 1 }
 
     init(capacity: Int) {
         precondition(capacity > 0, "a mailbox holds at least one job")
@@ -73,7 +76,10 @@ final class Mailbox<Element>: @unchecked Sendable {
         (slots + position % capacity * slotStride + elementOffset).assumingMemoryBound(to: Element.self)
     }
 
-    func incarnation(of cursor: Int) -> Int { cursor >> Self.positionBits }
+    /// The incarnation that owns the mailbox, as its low 16 bits (see `incarnationMask`).
+    func incarnation(of cursor: Int) -> Int { Int(UInt(bitPattern: cursor) >> UInt(Self.positionBits)) }
+
+    private func truncated(_ generation: Int) -> Int { generation & Self.incarnationMask }
 
     // MARK: - Callers
 
@@ -127,7 +133,7 @@ final class Mailbox<Element>: @unchecked Sendable {
     func hand(to generation: Int) {
         var current = cursor.pointee.load(ordering: .relaxed)
         while true {
-            let desired = generation << Self.positionBits | position(of: current)
+            let desired = truncated(generation) << Self.positionBits | position(of: current)
             let (exchanged, found) = cursor.pointee.compareExchange(
                 expected: current, desired: desired, ordering: .sequentiallyConsistent)
             if exchanged { return }
@@ -139,7 +145,7 @@ final class Mailbox<Element>: @unchecked Sendable {
     func take(for generation: Int) -> Taken {
         var current = cursor.pointee.load(ordering: .relaxed)
         while true {
-            guard incarnation(of: current) == generation else { return .superseded }
+            guard incarnation(of: current) == truncated(generation) else { return .superseded }
             let position = position(of: current)
             guard sequence(at: position).pointee.load(ordering: .acquiring) == position + 1 else { return .empty }
             let (claimed, found) = cursor.pointee.compareExchange(
@@ -149,8 +155,9 @@ final class Mailbox<Element>: @unchecked Sendable {
                 continue
             }
             let taken = element(at: position).move()
-            sequence(at: position).pointee.store(position + capacity, ordering: .releasing)
+            // Before the slot goes back: a caller could fill it at once and the depth would read one too many.
             noteDepth(from: position)
+            sequence(at: position).pointee.store(position + capacity, ordering: .releasing)
             return .element(taken, position: position)
         }
     }
@@ -160,7 +167,7 @@ final class Mailbox<Element>: @unchecked Sendable {
     /// the next job is already in: in the usual one-at-a-time traffic, reading it would move its line.
     private func noteDepth(from position: Int) {
         let backlog = sequence(at: position + 1).pointee.load(ordering: .relaxed) == position + 2
-        let depth = backlog ? tail.pointee.load(ordering: .relaxed) - position : 1
+        let depth = backlog ? min(capacity, tail.pointee.load(ordering: .relaxed) - position) : 1
         if depth > highWaterWord.pointee.load(ordering: .relaxed) {
             highWaterWord.pointee.store(depth, ordering: .relaxed)
         }

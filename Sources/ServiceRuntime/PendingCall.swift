@@ -49,7 +49,8 @@ final class PendingCall<Reply: Sendable, Failure: Error & Sendable>: @unchecked 
     /// Parks the caller until `complete` is called (or resumes at once if it already was).
     func wait(_ continuation: UnsafeContinuation<Outcome, Never>) {
         self.continuation = continuation
-        var current = state.load(ordering: .relaxed)
+        // Acquiring: if the outcome is already in, it is read below and must be the completer's.
+        var current = state.load(ordering: .acquiring)
         let base = current - CallState.phase(of: current)
         while true {
             switch CallState.phase(of: current) {

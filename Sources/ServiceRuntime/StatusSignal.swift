@@ -8,8 +8,10 @@ final class StatusSignal: Sendable {
 
     /// Marks the status changed and wakes the publisher if it waits.
     func raise() {
-        guard !dirty.load(ordering: .relaxed) else { return }
-        guard !dirty.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        // Sequentially consistent (a plain load on x86): it must not be ordered before the change it
+        // reports, or a publisher lowering the signal at that moment could miss the change.
+        guard !dirty.load(ordering: .sequentiallyConsistent) else { return }
+        guard !dirty.exchange(true, ordering: .sequentiallyConsistent) else { return }
         waiter.withLock { $0.take() }?.resume()
     }
 
@@ -17,7 +19,7 @@ final class StatusSignal: Sendable {
     func wait() async {
         await withUnsafeContinuation { continuation in
             let changed = waiter.withLock { waiter in
-                if dirty.exchange(false, ordering: .acquiringAndReleasing) { return true }
+                if dirty.exchange(false, ordering: .sequentiallyConsistent) { return true }
                 waiter = continuation
                 return false
             }
