@@ -107,11 +107,17 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // MARK: - The scenario runner: app instances on virtual screens, driven by a script
+        .target(
+            name: "ScenarioRunner",
+            dependencies: ["ParleyApp", "ParleyContracts", "ParleyCore", "ParleyViews", "ServiceRuntime"],
+            swiftSettings: strict),
+
         // MARK: - Executables
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyApp", "ParleyContracts", "ParleyCore", "ParleyViews", "TerminalBackend",
+                "ParleyApp", "ParleyContracts", "ParleyCore", "ParleyViews", "ScenarioRunner", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -138,6 +144,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ParleyTests", dependencies: ["ParleyTestKit", "ParleyStorage"], swiftSettings: strict),
+        .testTarget(
+            name: "ScenarioRunnerTests", dependencies: ["ScenarioRunner", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
             name: "ParleyCoreTests", dependencies: ["ParleyCore", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
