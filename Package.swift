@@ -145,7 +145,9 @@ let package = Package(
         .testTarget(
             name: "ParleyTests", dependencies: ["ParleyTestKit", "ParleyStorage"], swiftSettings: strict),
         .testTarget(
-            name: "ScenarioRunnerTests", dependencies: ["ScenarioRunner", "ParleyTestKit"], swiftSettings: strict),
+            name: "ScenarioRunnerTests",
+            dependencies: ["ScenarioRunner", "ParleyContracts", "ParleyTestKit", "ServiceRuntime"],
+            swiftSettings: strict),
         .testTarget(
             name: "ParleyCoreTests", dependencies: ["ParleyCore", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
