@@ -6,8 +6,8 @@ struct ScenarioLineError: Error, Equatable {
 /// One trimmed line of a script, read left to right: words, then perhaps a TEXT, then perhaps a comment.
 ///
 /// It reads Unicode scalars rather than characters so that a `"` or `#` followed by a combining mark still
-/// counts as one. A `#` starts a comment only at the start of the line or after whitespace, and never inside
-/// a quoted string, so `type C# rocks` types "C# rocks".
+/// counts as one. A `#` starts a comment only at the start of the line or after whitespace, never inside a
+/// quoted string, and never in an unquoted TEXT, which runs to the end of the line.
 struct ScenarioLine {
     private let scalars: [Unicode.Scalar]
     private var position = 0
@@ -34,23 +34,17 @@ struct ScenarioLine {
         return string(start..<position)
     }
 
-    /// A TEXT: a double-quoted string with escapes, or else the rest of the line up to a comment, trimmed;
-    /// nil if nothing but a comment is left.
+    /// A TEXT: a double-quoted string with escapes (then perhaps a comment), or else the rest of the line,
+    /// `#` and all: chat is full of `#room` names, and `send /join #general` must send all of it. Nil if the
+    /// line has nothing more.
     mutating func text() throws(ScenarioLineError) -> String? {
         skipWhitespace()
-        guard !isAtCommentOrEnd else { return nil }
+        guard position < scalars.count else { return nil }
         if scalars[position] == "\"" {
             return try quotedToEnd()
         }
-        let start = position
-        var end = position
-        while position < scalars.count, !isAtComment {
-            if !Self.isWhitespace(scalars[position]) {
-                end = position + 1
-            }
-            position += 1
-        }
-        return string(start..<end)
+        defer { position = scalars.count }
+        return string(position..<scalars.count)
     }
 
     /// A KEY: a double-quoted string, whose value is taken literally, or else a word; nil if there is none.

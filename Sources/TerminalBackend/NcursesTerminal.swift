@@ -126,7 +126,7 @@ public enum TerminalError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal:
-            "parley needs a terminal on its standard input and output; to run without one, use `parley script FILE`"
+            "parley needs a terminal on its standard input and output; to run a scenario without one, use `parley script FILE`"
         case let .cannotStart(reason):
             "cannot start the terminal: \(reason)"
         }

@@ -1,38 +1,9 @@
 import ArgumentParser
-import Foundation
-import ParleyApp
-import ParleyContracts
-import ParleyViews
-import TerminalBackend
 
-/// `parley`: the messenger in the terminal. Argument parsing and wiring only.
+/// `parley`: the messenger in the terminal, and its scenario runner. Argument parsing and wiring only.
 @main
 struct Parley: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "parley", abstract: "A messenger for the terminal, built from services.")
-
-    @Option(help: "The data directory (default: $PARLEY_DATA, else $XDG_DATA_HOME/parley).")
-    var data: String?
-
-    @Option(help: "The settings file (default: $XDG_CONFIG_HOME/parley/config.toml).")
-    var config: String?
-
-    func run() async throws {
-        let environment = try reportingFailure { try AppEnvironment.resolve(dataPath: data, configPath: config) }
-        let (inputs, inputSink) = AsyncStream<TerminalInput>.makeStream()
-        let terminal = try reportingFailure {
-            try NcursesTerminal(colors: environment.settings.interface.colors) { inputSink.yield($0) }
-        }
-        let showTimestamps = environment.settings.interface.showTimestamps
-        let app = await AppInstance.start(environment, width: terminal.width, height: terminal.height) { state in
-            terminal.present(ChatScreenView(state: state, showTimestamps: showTimestamps).render())
-        }
-        let forwarding = Task {
-            for await input in inputs { app.loop.send(.input(input)) }
-        }
-        await app.loop.run()
-        forwarding.cancel()
-        await terminal.stop()
-        await app.close()
-    }
+        commandName: "parley", abstract: "A messenger for the terminal, built from services.",
+        subcommands: [Chat.self, Script.self], defaultSubcommand: Chat.self)
 }

@@ -17,7 +17,8 @@ struct ScenarioTextTests {
     }
 
     @Test(arguments: [
-        ("C# rocks", "C# rocks"), ("hello # greet bob", "hello"), ("hello\t# tab, then a comment", "hello"),
+        ("C# rocks", "C# rocks"), ("hello # not a comment", "hello # not a comment"),
+        ("/join #general", "/join #general"), ("#general rocks", "#general rocks"),
         ("a   b  ", "a   b"), (#"a\nb"#, #"a\nb"#), (#"say "hi""#, #"say "hi""#), ("x", "x"),
         ("emoji 👋 too", "emoji 👋 too"), ("50%#off", "50%#off"),
     ])

@@ -1,0 +1,167 @@
+import Foundation
+import ParleyApp
+import ParleyContracts
+import ServiceRuntime
+
+/// One run of a script: its sessions by name, the current one, and the settings directives have made.
+/// Used from the one task that runs the script.
+final class ScenarioRun {
+    private let script: ScenarioScript
+    private let environment: AppEnvironment
+    private let outputDirectory: URL
+    private var sessions: [String: ScenarioSession] = [:]
+    private var current: ScenarioSession?
+    private var size = (width: 100, height: 30)
+    private var timeout = Duration.seconds(2)
+    private(set) var sessionsStarted = 0
+
+    init(script: ScenarioScript, environment: AppEnvironment, outputDirectory: URL) {
+        self.script = script
+        self.environment = environment
+        self.outputDirectory = outputDirectory
+    }
+
+    func perform(_ step: ScenarioScript.Step) async throws {
+        switch step.directive {
+        case let .size(width, height): size = (width, height)
+        case let .timeout(duration): timeout = duration
+        case let .wait(duration): try await Task.sleep(for: duration)
+        case let .user(name): await switchTo(name)
+        case let .type(text): try type(text, at: step)
+        case let .press(key): try session(for: step).press(key)
+        case let .send(text):
+            try type(text, at: step)
+            try session(for: step).press(.enter)
+        case let .expectScreenContains(text):
+            try await expect(step, "\"\(text)\" never showed on the screen") { $0.screen.contains(text) }
+        case let .expectScreenLacks(text):
+            try await expect(step, "\"\(text)\" stayed on the screen") { !$0.screen.contains(text) }
+        case let .expectService(name, state):
+            try await expect(step, "\(name) stayed \(currentState(of: name)) instead of \(state.rawValue)") {
+                $0.state(of: name) == state
+            }
+        case let .expectOutbox(count):
+            try await expectOutbox(count, at: step)
+        case let .snapshot(name):
+            try snapshot(name, at: step)
+        }
+    }
+
+    /// Quits every app instance still running and waits for their services to stop.
+    func closeAll() async {
+        for session in sessions.values { await session.close() }
+        sessions = [:]
+        current = nil
+    }
+
+    // MARK: - Steps
+
+    private func switchTo(_ name: String) async {
+        if let existing = sessions[name], !existing.hasEnded {
+            current = existing
+            return
+        }
+        if let ended = sessions[name] { await ended.close() }
+        let session = await ScenarioSession.start(
+            name: name, environment: environment, width: size.width, height: size.height)
+        sessions[name] = session
+        current = session
+        sessionsStarted += 1
+    }
+
+    /// Types `text` key by key as a terminal would deliver it: Return and newline are Enter, Escape is Esc,
+    /// tab is Tab, DEL is Backspace, and other control characters are Ctrl with their letter.
+    private func type(_ text: String, at step: ScenarioScript.Step) throws {
+        let session = try session(for: step)
+        for character in text { session.press(Self.key(typing: character)) }
+    }
+
+    static func key(typing character: Character) -> Key {
+        guard let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1 else {
+            return .character(character)
+        }
+        switch scalar.value {
+        case 0x0A, 0x0D: return .enter
+        case 0x09: return .tab
+        case 0x1B: return .escape
+        case 0x7F, 0x08: return .backspace
+        case 0x01...0x1A: return .control(Character(Unicode.Scalar(scalar.value + 0x60)!))
+        default: return .character(character)
+        }
+    }
+
+    private func expectOutbox(_ count: Int, at step: ScenarioScript.Step) async throws {
+        let session = try session(for: step)
+        let deadline = ContinuousClock.now + timeout
+        var seen = await session.undelivered()
+        while seen != count, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(10))
+            seen = await session.undelivered()
+        }
+        guard seen == count else {
+            throw failure(
+                step, "\(session.name) has \(seen) undelivered after \(timeout.formatted), not \(count)", session)
+        }
+    }
+
+    private func snapshot(_ name: String, at step: ScenarioScript.Step) throws {
+        let session = try session(for: step)
+        let file = outputDirectory.appendingPathComponent("\(name).txt")
+        do {
+            try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
+            try Data((session.screen + "\n").utf8).write(to: file)
+        } catch {
+            throw failure(step, "cannot write the snapshot \(file.path): \(error.localizedDescription)", session)
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// Waits up to the timeout for `holds`; fails the step with `reason` and the screen if it never does.
+    private func expect(
+        _ step: ScenarioScript.Step, _ reason: @autoclosure () -> String,
+        _ holds: (ScenarioSession) -> Bool
+    ) async throws {
+        let session = try session(for: step)
+        let deadline = ContinuousClock.now + timeout
+        while !holds(session) {
+            guard ContinuousClock.now < deadline else {
+                throw failure(step, "\(reason()) within \(timeout.formatted)", session)
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    private func currentState(of service: String) -> String {
+        current?.state(of: service)?.rawValue ?? "unknown"
+    }
+
+    /// The current session, if its app instance still runs.
+    private func session(for step: ScenarioScript.Step) throws -> ScenarioSession {
+        guard let current else {
+            throw failure(step, "no session yet; start one with `user NAME`", nil)
+        }
+        guard !current.hasEnded else {
+            throw failure(
+                step, "\(current.name)'s app has quit; `user \(current.name)` starts it again", current)
+        }
+        return current
+    }
+
+    private func failure(_ step: ScenarioScript.Step, _ reason: String, _ session: ScenarioSession?)
+        -> ScenarioFailure
+    {
+        ScenarioFailure(
+            file: script.file, line: step.line, step: step.source, reason: reason, session: session?.name,
+            screen: session?.screen)
+    }
+}
+
+extension Duration {
+    /// `2s`, `300ms`: as scripts write durations.
+    var formatted: String {
+        let (seconds, attoseconds) = components
+        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000)s" : "\(milliseconds)ms"
+    }
+}

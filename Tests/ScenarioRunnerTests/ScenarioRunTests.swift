@@ -1,0 +1,110 @@
+import Foundation
+import ParleyContracts
+import ParleyTestKit
+import ScenarioRunner
+import Testing
+
+/// The runner, driven with scripts built step by step (the parser has tests of its own): real app instances
+/// with real services on a temporary data directory, and screens read as text.
+@Suite(.timeLimit(.minutes(2)))
+struct ScenarioRunTests {
+    /// A script whose steps are numbered from line 1, as if written one a line.
+    static func script(_ directives: [ScenarioScript.Directive]) -> ScenarioScript {
+        ScenarioScript(
+            file: "test.scenario",
+            steps: directives.enumerated().map { index, directive in
+                ScenarioScript.Step(line: index + 1, directive: directive, source: "\(directive)")
+            })
+    }
+
+    static func options(_ directory: TemporaryDirectory) -> ScenarioRunner.Options {
+        ScenarioRunner.Options(dataDirectory: directory.dataDirectory.url.path, outputDirectory: directory.url)
+    }
+
+    /// Signing up hashes a password with scrypt, which takes a while in a debug build.
+    static func signUp(_ name: String) -> [ScenarioScript.Directive] {
+        [
+            .user(name), .send("/register \(name) password-of-\(name)"),
+            .expectScreenContains("signed in as \(name)"), .expectScreenContains("1 #general"),
+        ]
+    }
+
+    @Test func twoSessionsOnOneDataDirectoryChat() async throws {
+        let directory = TemporaryDirectory("scenario-chat")
+        defer { directory.remove() }
+        let script = Self.script(
+            [.size(width: 90, height: 24), .timeout(.seconds(30))] + Self.signUp("alice") + Self.signUp("bob") + [
+                .send("hello from bob"),
+                .user("alice"), .expectScreenContains("bob: hello from bob"),
+                .expectScreenLacks("hello from carol"),
+                .expectOutbox(0),
+                .snapshot("alice-sees-bob"),
+            ])
+        let report = try await ScenarioRunner.run(script, options: Self.options(directory))
+        #expect(report.steps == script.steps.count)
+        #expect(report.sessions == 2)
+        let snapshot = try String(contentsOf: directory.file("alice-sees-bob.txt"), encoding: .utf8)
+        #expect(snapshot.contains("bob: hello from bob"))
+        #expect(snapshot.split(separator: "\n").count == 24)
+    }
+
+    @Test func aFailedExpectationNamesTheLineAndShowsTheScreen() async throws {
+        let directory = TemporaryDirectory("scenario-fail")
+        defer { directory.remove() }
+        let script = Self.script([.user("alice"), .timeout(.milliseconds(200)), .expectScreenContains("no such text")])
+        do {
+            _ = try await ScenarioRunner.run(script, options: Self.options(directory))
+            Issue.record("the run passed")
+        } catch let failure as ScenarioFailure {
+            #expect(failure.line == 3)
+            #expect(failure.reason == "\"no such text\" never showed on the screen within 200ms")
+            #expect(failure.session == "alice")
+            #expect(failure.screen?.contains("Welcome to Parley") == true)
+            #expect(failure.description.hasPrefix("test.scenario:3: "))
+        }
+    }
+
+    @Test func aServiceStoppedFromTheInputLineIsSeenStoppedAndStartsAgain() async throws {
+        let directory = TemporaryDirectory("scenario-service")
+        defer { directory.remove() }
+        let script = Self.script([
+            .user("alice"), .timeout(.seconds(20)),
+            .send("/service stop media"), .expectService(name: "media", state: .stopped),
+            .expectScreenContains("media stopped"),
+            .press(.function(12)), .expectScreenContains("media      stopped"),
+            .press(.escape), .send("/service start media"), .expectService(name: "media", state: .running),
+        ])
+        _ = try await ScenarioRunner.run(script, options: Self.options(directory))
+    }
+
+    @Test func afterQuitTheSessionIsGoneUntilUserStartsItAgain() async throws {
+        let directory = TemporaryDirectory("scenario-quit")
+        defer { directory.remove() }
+        let quitThenType = Self.script([
+            .user("alice"), .timeout(.seconds(20)), .send("/quit"), .wait(.milliseconds(300)), .type("x"),
+        ])
+        await #expect(throws: ScenarioFailure.self) {
+            try await ScenarioRunner.run(quitThenType, options: Self.options(directory))
+        }
+        let quitThenReturn = Self.script([
+            .user("alice"), .timeout(.seconds(20)), .send("/quit"), .wait(.milliseconds(300)),
+            .user("alice"), .expectScreenContains("Welcome to Parley"),
+        ])
+        let report = try await ScenarioRunner.run(quitThenReturn, options: Self.options(directory))
+        #expect(report.sessions == 2)
+    }
+
+    @Test func aStepThatNeedsASessionBeforeAnyUserIsASyntaxError() async throws {
+        let directory = TemporaryDirectory("scenario-nouser")
+        defer { directory.remove() }
+        let script = Self.script([.size(width: 80, height: 24), .send("hello")])
+        await #expect(
+            throws: ScenarioSyntaxError(
+                file: "test.scenario", line: 2,
+                reason:
+                    "\"\(ScenarioScript.Directive.send("hello"))\" needs a session; start one first with `user NAME`")
+        ) {
+            try await ScenarioRunner.run(script, options: Self.options(directory))
+        }
+    }
+}
