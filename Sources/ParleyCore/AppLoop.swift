@@ -13,18 +13,22 @@ public actor AppLoop {
     private let sink: AsyncStream<AppMsg>.Continuation
     private let render: @Sendable (AppState) -> Void
     private let requests: ServiceRequestQueues?
+    private let outbox: (any OutboxStore)?
     private var background: [Task<Void, Never>] = []
 
     /// - Parameters:
     ///   - services: the app instance's services, in the order the panel lists them.
     ///   - clients: the services' contracts, for the chat; nil runs the service panel alone.
     ///   - tickInterval: how often time passes for `update` (heartbeats).
+    ///   - outbox: where unsent messages are kept between runs; nil keeps them in memory only.
     ///   - render: called with every new state, from the loop's task.
     public init(
         width: Int, height: Int, services: [any ServiceControl], clients: AppClients? = nil,
+        outbox: (any OutboxStore)? = nil,
         clientID: String = String(UInt64.random(in: 0...UInt64.max), radix: 36), tickInterval: Duration = .seconds(5),
         palette: Palette = .colors256, render: @escaping @Sendable (AppState) -> Void
     ) {
+        self.outbox = outbox
         state = AppState(width: width, height: height, services: services.map(\.status), clientID: clientID)
         state.palette = palette
         state.isDebugPanelOpen = clients == nil
@@ -73,17 +77,44 @@ public actor AppLoop {
     public func run() async {
         render(state)
         for await message in messages {
+            let before = (user: state.chat.session?.user, pending: state.chat.pending)
             let effects = update(&state, message)
             render(state)
+            keepOutbox(since: before)
             for effect in effects {
                 switch effect {
                 case let .control(service, action): perform(action, on: service)
                 case .account, .messaging, .attachment, .media: requests?.send(effect)
+                case let .loadOutbox(user): loadOutbox(of: user)
                 case .quit:
                     finish()
                     return
                 }
             }
+        }
+    }
+
+    // MARK: - The outbox on disk
+
+    /// Writes the pending messages to the outbox whenever they change for the same signed-in user, so that
+    /// none is lost if the app quits before messaging takes it. A file of a few messages: written in place.
+    private func keepOutbox(since before: (user: String?, pending: [PendingMessage])) {
+        guard let outbox, let user = state.chat.session?.user, user == before.user,
+            state.chat.pending != before.pending
+        else { return }
+        do {
+            try outbox.save(state.chat.pending, user: user)
+        } catch {
+            sink.yield(.outboxFailed("cannot keep unsent messages on disk: \(error)"))
+        }
+    }
+
+    private func loadOutbox(of user: String) {
+        guard let outbox else { return }
+        do {
+            sink.yield(.outboxLoaded(user: user, messages: try outbox.load(user: user)))
+        } catch {
+            sink.yield(.outboxFailed("cannot read the unsent messages of last time: \(error)"))
         }
     }
 

@@ -19,6 +19,10 @@ public enum AppMsg: Sendable, Equatable {
     case mediaEvent(MediaEvent)
     /// Time passing, every few seconds: heartbeats go out on it.
     case tick(Date)
+    /// The outbox `user` left last time, read back at sign-in.
+    case outboxLoaded(user: String, messages: [PendingMessage])
+    /// The outbox could not be read or written; the sentence says why.
+    case outboxFailed(String)
 }
 
 /// What `update` asks the runtime to do; the runtime does the I/O and feeds results back as messages.
@@ -28,6 +32,8 @@ public enum AppEffect: Sendable, Equatable {
     case messaging(MessagingRequest)
     case attachment(AttachmentRequest)
     case media(MediaRequest)
+    /// Read back what `user` left in the outbox last time (answered by `outboxLoaded`).
+    case loadOutbox(user: String)
     case quit
 }
 

@@ -11,6 +11,7 @@ func handleAccountReply(
         state.notice = "signed in as \(session.user)"
         return [
             .messaging(.hello(token: session.token)), .account(.heartbeat(token: session.token, presence: .online)),
+            .loadOutbox(user: session.user),
         ]
     case let (_, .success(.profile(profile))):
         state.notice = "you are \(profile.displayName)" + (profile.status.isEmpty ? "" : " — \(profile.status)")

@@ -19,12 +19,10 @@ func handleAttachmentReply(
         guard let room = state.chat.imports.removeValue(forKey: transfer) else { return [] }
         let reference = imported.reference
         let id = state.chat.nextMessageID()
-        state.chat.pending.append(PendingMessage(id: id, room: room, text: "📎 \(reference.name)"))
         state.notice = imported.notice ?? "sending \(reference.name)"
-        return [
-            .attachment(.bind(token: token, attachment: reference.id, room: room, message: id)),
-            .messaging(.send(token: token, room: room, id: id, text: "", attachments: [reference])),
-        ]
+        let message = PendingMessage(id: id, room: room, text: "", attachments: [reference])
+        return [.attachment(.bind(token: token, attachment: reference.id, room: room, message: id))]
+            + send(message, token: token, in: &state)
     case let (.locate(_, id), .success(.located(url))):
         switch state.chat.mediaIntents.removeValue(forKey: id) {
         case let .preview(attachment)?:

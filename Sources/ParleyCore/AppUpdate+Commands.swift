@@ -24,10 +24,19 @@ func submitInput(in state: inout AppState) -> [AppEffect] {
 func send(
     _ text: String, to room: RoomID, token: String, replyTo: MessageID? = nil, in state: inout AppState
 ) -> [AppEffect] {
-    let id = state.chat.nextMessageID()
-    state.chat.pending.append(PendingMessage(id: id, room: room, text: text))
+    let message = PendingMessage(id: state.chat.nextMessageID(), room: room, text: text, replyTo: replyTo)
+    return send(message, token: token, in: &state)
+}
+
+/// Shows `message` pending and sends it, or keeps it in the outbox while messaging is off.
+func send(_ message: PendingMessage, token: String, in state: inout AppState) -> [AppEffect] {
+    state.chat.pending.append(message)
     state.chat.scrollBack = 0
-    return [.messaging(.send(token: token, room: room, id: id, text: text, replyTo: replyTo))]
+    guard !isMessagingDown(in: state) else {
+        queue(message.id, in: &state)
+        return []
+    }
+    return [.messaging(request(sending: message, token: token))]
 }
 
 private func run(_ command: Command, in state: inout AppState) -> [AppEffect] {

@@ -86,6 +86,9 @@ private func handle(
     case let (.joinRoom(token, name), .refused(.unknownRoom)):
         // Like IRC: joining a room nobody has made yet makes it.
         return [.messaging(.createRoom(token: token, name: name))]
+    case let (.send(_, _, id, _, _, _), .unavailable):
+        // Nothing is lost: it waits in the outbox, marked pending, and goes when messaging is back.
+        queue(id, in: &state)
     case let (.send(_, _, id, text, _, _), _):
         let problem = failure.sentence(resumes: "sending resumes")
         if let index = state.chat.pending.firstIndex(where: { $0.id == id }) {

@@ -19,10 +19,12 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         state.isQuitting = true
         return [.quit]
     case let .serviceStatus(status):
+        let wasDown = isMessagingDown(in: state)
         if let index = state.services.firstIndex(where: { $0.name == status.name }) {
             state.services[index] = status
         }
-        return []
+        // Messaging is back: what waited in the outbox goes now.
+        return wasDown && !isMessagingDown(in: state) ? flushOutbox(in: &state) : []
     case let .serviceTrace(service, entries):
         state.traces[service] = entries
         return []
@@ -50,6 +52,11 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         return handleMessagingEvent(event, in: &state)
     case let .tick(now):
         return heartbeatIfDue(at: now, in: &state)
+    case let .outboxLoaded(user, messages):
+        return handleOutboxLoaded(messages, user: user, in: &state)
+    case let .outboxFailed(problem):
+        state.notice = problem
+        return []
     }
 }
 

@@ -86,16 +86,27 @@ public struct ChatState: Equatable, Sendable {
     }
 }
 
-/// A message on its way: shown dimmed in its room until the messaging service confirms it.
-public struct PendingMessage: Equatable, Sendable {
+/// A message on its way: shown dimmed in its room until the messaging service confirms it. While messaging is
+/// off it waits in the outbox (`isQueued`), which is kept on disk, and goes once messaging is back.
+public struct PendingMessage: Equatable, Sendable, Codable {
     public var id: MessageID
     public var room: RoomID
     public var text: String
+    public var replyTo: MessageID?
+    public var attachments: [AttachmentReference]
+    /// Waiting for the messaging service to come back, rather than sent and waiting for its reply.
+    public var isQueued: Bool
 
-    public init(id: MessageID, room: RoomID, text: String) {
+    public init(
+        id: MessageID, room: RoomID, text: String, replyTo: MessageID? = nil, attachments: [AttachmentReference] = [],
+        isQueued: Bool = false
+    ) {
         self.id = id
         self.room = room
         self.text = text
+        self.replyTo = replyTo
+        self.attachments = attachments
+        self.isQueued = isQueued
     }
 }
 

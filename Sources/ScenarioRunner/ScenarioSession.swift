@@ -32,8 +32,8 @@ final class ScenarioSession: Sendable {
         session.running.withLock { running in
             running = Task {
                 await instance.loop.run()
-                await instance.close()
                 session.ended.store(true, ordering: .releasing)
+                await instance.close()
             }
         }
         return session
@@ -46,7 +46,7 @@ final class ScenarioSession: Sendable {
             .joined(separator: "\n")
     }
 
-    /// Whether the app instance has quit (`/quit`, Ctrl-Q); its services are stopped by then.
+    /// Whether the app instance has quit (`/quit`, Ctrl-Q); `close()` waits for its services to stop.
     var hasEnded: Bool { ended.load(ordering: .acquiring) }
 
     func press(_ key: Key) { instance.loop.send(.input(.key(key))) }

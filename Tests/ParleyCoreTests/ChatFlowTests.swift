@@ -45,7 +45,11 @@ struct ChatFlowTests {
         #expect(state.input.isEmpty)
         let effects = update(
             &state, .accountReplied(.login(name: "alice", password: "x"), .success(.session(Self.session))))
-        #expect(effects == [.messaging(.hello(token: "tok")), .account(.heartbeat(token: "tok", presence: .online))])
+        #expect(
+            effects == [
+                .messaging(.hello(token: "tok")), .account(.heartbeat(token: "tok", presence: .online)),
+                .loadOutbox(user: "alice"),
+            ])
         let welcome = update(
             &state,
             .messagingReplied(
@@ -83,17 +87,17 @@ struct ChatFlowTests {
         #expect(state.chat.timelines[Self.general.id]?.map(\.text) == ["hi", "hello bob"])
     }
 
-    @Test func aSendTheServiceCouldNotTakeGoesBackToTheInputLine() {
+    @Test func aSendTheServiceRefusedGoesBackToTheInputLine() {
         var state = Self.signedIn()
         let request = Self.type("important words", into: &state)
         guard case let .messaging(sent) = request.first else {
             Issue.record("no send")
             return
         }
-        _ = update(&state, .messagingReplied(sent, .failure(.unavailable(service: "messaging"))))
+        _ = update(&state, .messagingReplied(sent, .failure(.failed("messaging did not answer within 5s"))))
         #expect(state.input.text == "important words")
         #expect(state.chat.pending.isEmpty)
-        #expect(state.notice == "not sent: messaging unavailable: sending resumes when it is back")
+        #expect(state.notice == "not sent: messaging did not answer within 5s")
     }
 
     @Test func anotherRoomsMessageCountsAsUnreadAndTheCurrentRoomsIsMarkedRead() {

@@ -108,3 +108,27 @@ struct ScenarioRunTests {
         }
     }
 }
+
+/// The outbox survives quitting: sent while messaging was off, it goes at the next sign-in.
+@Suite(.timeLimit(.minutes(2)))
+struct OutboxScenarioTests {
+    @Test func aMessageLeftInTheOutboxGoesAfterTheAppIsStartedAgain() async throws {
+        let directory = TemporaryDirectory("scenario-outbox")
+        defer { directory.remove() }
+        let script = ScenarioRunTests.script(
+            [.timeout(.seconds(30))] + ScenarioRunTests.signUp("alice") + [
+                .send("/service stop messaging"), .expectService(name: "messaging", state: .stopped),
+                .send("said while it was off"), .expectScreenContains("alice: said while it was off (pending)"),
+                .expectOutbox(1),
+                .send("/quit"), .wait(.milliseconds(200)),
+                .user("alice"), .send("/login alice password-of-alice"), .expectScreenContains("1 #general"),
+                .expectScreenContains("alice: said while it was off"), .expectScreenLacks("(pending)"),
+                .expectOutbox(0),
+            ])
+        _ = try await ScenarioRunner.run(script, options: ScenarioRunTests.options(directory))
+        let outbox = directory.dataDirectory.url.appendingPathComponent("outbox/alice.json")
+        let attributes = try FileManager.default.attributesOfItem(atPath: outbox.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        #expect(try String(contentsOf: outbox, encoding: .utf8) == "[]")
+    }
+}

@@ -50,11 +50,16 @@ struct TimelineLines {
             lines += layout(time: message.sentAt, sender: message.sender, body: body)
         }
         for message in pending {
-            // A send that fails leaves the pending list and goes back to the input line, so every message here
-            // is still on its way.
+            // On its way, or waiting in the outbox for messaging to come back.
+            let text =
+                message.attachments.isEmpty
+                ? message.text : "📎 " + message.attachments.map(\.name).joined(separator: ", ")
             lines += layout(
                 time: nil, sender: me ?? "you",
-                body: [.init(text: message.text, attributes: .dim), .init(text: " (sending…)", attributes: .dim)])
+                body: [
+                    .init(text: text, attributes: .dim),
+                    .init(text: message.isQueued ? " (pending)" : " (sending…)", attributes: .dim),
+                ])
         }
         return lines
     }
