@@ -4,13 +4,15 @@ import ParleyContracts
 enum ScenarioKey {
     private static let accepted =
         "keys are Enter, Tab, Esc, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace, Delete, "
-        + "F1 to F12, Ctrl-A to Ctrl-Z, Alt-1 to Alt-9, or one character"
+        + "F1 to F12, Ctrl-A to Ctrl-Z, Alt-1 to Alt-9, Alt-Enter, Shift-Tab, or one character"
 
     private static let names: [String: Key] = [
         "enter": .enter, "tab": .tab, "esc": .escape, "space": .character(" "),
         "up": .up, "down": .down, "left": .left, "right": .right,
         "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end,
         "backspace": .backspace, "delete": .delete,
+        // Beyond DESIGN's list, which allows more: a new line in a message, and completion backwards.
+        "alt-enter": .altEnter, "shift-tab": .backTab,
     ]
 
     /// The key a bare word names: a key name first, so `f` is the letter but `F1` is the function key.

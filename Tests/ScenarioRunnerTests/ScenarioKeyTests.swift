@@ -5,7 +5,7 @@ import Testing
 struct ScenarioKeyTests {
     static let keys =
         "keys are Enter, Tab, Esc, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace, Delete, "
-        + "F1 to F12, Ctrl-A to Ctrl-Z, Alt-1 to Alt-9, or one character"
+        + "F1 to F12, Ctrl-A to Ctrl-Z, Alt-1 to Alt-9, Alt-Enter, Shift-Tab, or one character"
 
     static let writtenKeys: [(String, Key)] = [
         ("Enter", Key.enter), ("enter", .enter), ("ENTER", .enter), ("Tab", .tab), ("Esc", .escape),
@@ -13,7 +13,8 @@ struct ScenarioKeyTests {
         ("PgUp", .pageUp), ("pgdn", .pageDown), ("Home", .home), ("End", .end), ("Backspace", .backspace),
         ("Delete", .delete), ("F1", .function(1)), ("f9", .function(9)), ("F10", .function(10)),
         ("F12", .function(12)), ("Ctrl-A", .control("a")), ("ctrl-r", .control("r")), ("CTRL-Z", .control("z")),
-        ("Ctrl-n", .control("n")), ("Alt-1", .alt("1")), ("alt-9", .alt("9")),
+        ("Ctrl-n", .control("n")), ("Alt-1", .alt("1")), ("alt-9", .alt("9")), ("Alt-Enter", .altEnter),
+        ("shift-tab", .backTab),
         ("x", .character("x")), ("X", .character("X")), ("f", .character("f")), ("/", .character("/")),
         ("1", .character("1")), ("é", .character("é")), ("e\u{301}", .character("e\u{301}")),
         ("👋", .character("👋")), ("👩‍💻", .character("👩‍💻")),
@@ -44,7 +45,7 @@ struct ScenarioKeyTests {
         ("F01", #""F01" is not a key; \#(keys)"#),
         ("F+1", #""F+1" is not a key; \#(keys)"#),
         ("Escape", #""Escape" is not a key; \#(keys)"#),
-        ("Shift-Tab", #""Shift-Tab" is not a key; \#(keys)"#),
+        ("Shift-Enter", #""Shift-Enter" is not a key; \#(keys)"#),
         ("xy", #""xy" is not a key; \#(keys)"#),
         (
             #""Enter""#,
