@@ -9,8 +9,7 @@ import ServiceRuntime
 public actor AppLoop {
     private var state: AppState
     private let controls: [String: any ServiceControl]
-    private let messages: AsyncStream<AppMsg>
-    private let sink: AsyncStream<AppMsg>.Continuation
+    private let sink: AppInbox
     private let render: @Sendable (AppState) -> Void
     private let requests: ServiceRequestQueues?
     private let outbox: (any OutboxStore)?
@@ -33,7 +32,7 @@ public actor AppLoop {
         state.palette = palette
         state.isDebugPanelOpen = clients == nil
         controls = Dictionary(uniqueKeysWithValues: services.map { ($0.name, $0) })
-        (messages, sink) = AsyncStream<AppMsg>.makeStream()
+        sink = AppInbox()
         self.render = render
         let sink = sink
         requests = clients.map { ServiceRequestQueues(clients: $0, replies: sink) }
@@ -70,14 +69,21 @@ public actor AppLoop {
     /// Queues a message; safe from any thread (the terminal's input thread, a test).
     public nonisolated func send(_ message: AppMsg) { sink.yield(message) }
 
+    /// How many messages have been queued so far, from every source; with `hasHandled`, lets a caller wait
+    /// until the loop has caught up with what it sent.
+    public nonisolated var queuedCount: Int { sink.acceptedCount }
+
+    /// Whether the loop has handled the first `count` messages queued (and rendered the result).
+    public nonisolated func hasHandled(_ count: Int) -> Bool { sink.hasHandled(count) }
+
     /// The current state, for tests and the scenario runner.
     public var current: AppState { state }
 
     /// Handles messages until an effect asks to quit.
     public func run() async {
         render(state)
-        for await message in messages {
-            let before = (user: state.chat.session?.user, pending: state.chat.pending)
+        for await message in sink.messages {
+            let before = (token: state.chat.session?.token, pending: state.chat.pending)
             let effects = update(&state, message)
             render(state)
             keepOutbox(since: before)
@@ -88,20 +94,24 @@ public actor AppLoop {
                 case let .loadOutbox(user): loadOutbox(of: user)
                 case .quit:
                     finish()
+                    sink.markHandled()
                     return
                 }
             }
+            sink.markHandled()
         }
     }
 
     // MARK: - The outbox on disk
 
-    /// Writes the pending messages to the outbox whenever they change for the same signed-in user, so that
-    /// none is lost if the app quits before messaging takes it. A file of a few messages: written in place.
-    private func keepOutbox(since before: (user: String?, pending: [PendingMessage])) {
-        guard let outbox, let user = state.chat.session?.user, user == before.user,
+    /// Writes the pending messages to the outbox whenever they change within one session, so that none is
+    /// lost if the app quits before messaging takes it. Not across a sign-in, which empties the list before
+    /// the outbox on disk is read back. A file of a few messages: written in place.
+    private func keepOutbox(since before: (token: String?, pending: [PendingMessage])) {
+        guard let outbox, let session = state.chat.session, session.token == before.token,
             state.chat.pending != before.pending
         else { return }
+        let user = session.user
         do {
             try outbox.save(state.chat.pending, user: user)
         } catch {

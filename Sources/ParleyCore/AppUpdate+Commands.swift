@@ -28,15 +28,15 @@ func send(
     return send(message, token: token, in: &state)
 }
 
-/// Shows `message` pending and sends it, or keeps it in the outbox while messaging is off.
+/// Shows `message` pending and puts it in the outbox, which goes at once unless messaging is off: behind
+/// anything still waiting there, so that messages are stored in the order they were written.
 func send(_ message: PendingMessage, token: String, in state: inout AppState) -> [AppEffect] {
-    state.chat.pending.append(message)
+    var queued = message
+    queued.isQueued = true
+    state.chat.pending.append(queued)
     state.chat.scrollBack = 0
-    guard !isMessagingDown(in: state) else {
-        queue(message.id, in: &state)
-        return []
-    }
-    return [.messaging(request(sending: message, token: token))]
+    if isMessagingDown(in: state) { noteQueued(in: &state) }
+    return flushOutbox(in: &state)
 }
 
 private func run(_ command: Command, in state: inout AppState) -> [AppEffect] {

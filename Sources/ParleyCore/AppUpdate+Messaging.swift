@@ -86,17 +86,17 @@ private func handle(
     case let (.joinRoom(token, name), .refused(.unknownRoom)):
         // Like IRC: joining a room nobody has made yet makes it.
         return [.messaging(.createRoom(token: token, name: name))]
-    case let (.send(_, _, id, _, _, _), .unavailable):
-        // Nothing is lost: it waits in the outbox, marked pending, and goes when messaging is back.
-        queue(id, in: &state)
-    case let (.send(_, _, id, text, _, _), _):
+    case let (.send(_, _, id, _, _, _), .unavailable), let (.send(_, _, id, _, _, _), .failed):
+        // Messaging is off, slow or overloaded: the message waits in the outbox and goes again, same id.
+        requeue(id, because: failure, in: &state)
+    case let (.send(_, _, id, text, _, _), .refused):
+        // Refused for what it is: sending it again would not help. Nothing typed is lost: the text goes back
+        // to the input line to mend, or stays in the input history when something else is being written.
+        state.chat.pending.removeAll { $0.id == id }
         let problem = failure.sentence(resumes: "sending resumes")
-        if let index = state.chat.pending.firstIndex(where: { $0.id == id }) {
-            state.chat.pending.remove(at: index)
-        }
-        // Nothing typed is lost: the text goes back to the input line to send again.
         if state.input.isEmpty { state.input.replace(with: text) }
-        state.notice = "not sent: \(problem)"
+        let recoverable = !state.input.isEmpty && state.input.text != text
+        state.notice = "not sent: \(problem)" + (recoverable ? "; Up brings the text back" : "")
     case (.markRead, _):
         break  // bookkeeping: the next message in the room marks it read again
     case (.hello, .unavailable):

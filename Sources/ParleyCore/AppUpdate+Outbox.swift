@@ -28,11 +28,24 @@ func request(sending message: PendingMessage, token: String) -> MessagingRequest
         attachments: message.attachments)
 }
 
-/// Puts `message` in the outbox, to go when messaging is back.
-func queue(_ id: MessageID, in state: inout AppState) {
+/// Puts a sent message back in the outbox, to go again with the same id (stored once however often it goes).
+func requeue(_ id: MessageID, because failure: CallFailure<MessagingError>, in state: inout AppState) {
     guard let index = state.chat.pending.firstIndex(where: { $0.id == id }) else { return }
     state.chat.pending[index].isQueued = true
+    if case .unavailable = failure {
+        noteQueued(in: &state)
+    } else {
+        state.notice = "\(failure.sentence(resumes: "sending resumes")); your message waits in the outbox to go again"
+    }
+}
+
+func noteQueued(in state: inout AppState) {
     state.notice = "messaging unavailable: your message waits in the outbox and goes when it is back"
+}
+
+/// Whether anything waits in the outbox.
+func hasQueued(in state: AppState) -> Bool {
+    state.chat.pending.contains { $0.isQueued }
 }
 
 /// What the user left unsent last time, read back at sign-in: it goes before anything new.

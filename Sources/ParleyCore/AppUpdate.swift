@@ -19,12 +19,12 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         state.isQuitting = true
         return [.quit]
     case let .serviceStatus(status):
-        let wasDown = isMessagingDown(in: state)
         if let index = state.services.firstIndex(where: { $0.name == status.name }) {
             state.services[index] = status
         }
-        // Messaging is back: what waited in the outbox goes now.
-        return wasDown && !isMessagingDown(in: state) ? flushOutbox(in: &state) : []
+        // Messaging is running: whatever waits in the outbox goes now. Not only on the change from down to up:
+        // a quick restart can pass between two status updates, and a refusal can come in after them.
+        return status.name == "messaging" && hasQueued(in: state) ? flushOutbox(in: &state) : []
     case let .serviceTrace(service, entries):
         state.traces[service] = entries
         return []
@@ -51,7 +51,8 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
     case let .messagingEvent(event):
         return handleMessagingEvent(event, in: &state)
     case let .tick(now):
-        return heartbeatIfDue(at: now, in: &state)
+        // The outbox also goes again on the clock: a message that timed out waits for no status change.
+        return heartbeatIfDue(at: now, in: &state) + (hasQueued(in: state) ? flushOutbox(in: &state) : [])
     case let .outboxLoaded(user, messages):
         return handleOutboxLoaded(messages, user: user, in: &state)
     case let .outboxFailed(problem):

@@ -11,7 +11,7 @@ final class ServiceRequestQueues: Sendable {
     private let media: AsyncStream<MediaRequest>.Continuation
     private let workers: [Task<Void, Never>]
 
-    init(clients: AppClients, replies: AsyncStream<AppMsg>.Continuation) {
+    init(clients: AppClients, replies: AppInbox) {
         var workers: [Task<Void, Never>] = []
         account = Self.queue(to: clients.account, workers: &workers) { replies.yield(.accountReplied($0, $1)) }
         messaging = Self.queue(to: clients.messaging, workers: &workers) { replies.yield(.messagingReplied($0, $1)) }

@@ -23,15 +23,23 @@ final class ScenarioRun {
 
     func perform(_ step: ScenarioScript.Step) async throws {
         switch step.directive {
+        case .size, .timeout, .wait:
+            break
+        default:
+            // Each step meets the app once it has acted on every key pressed before, as a person waits for
+            // the screen: an expectation never reads a frame from before them.
+            await current?.settle()
+        }
+        switch step.directive {
         case let .size(width, height): size = (width, height)
         case let .timeout(duration): timeout = duration
         case let .wait(duration): try await Task.sleep(for: duration)
         case let .user(name): await switchTo(name)
-        case let .type(text): try type(text, at: step)
-        case let .press(key): try session(for: step).press(key)
+        case let .type(text): try await type(text, at: step)
+        case let .press(key): try await session(for: step).press(key)
         case let .send(text):
-            try type(text, at: step)
-            try session(for: step).press(.enter)
+            try await type(text, at: step)
+            try await session(for: step).press(.enter)
         case let .expectScreenContains(text):
             try await expect(step, "\"\(text)\" never showed on the screen") { $0.screen.contains(text) }
         case let .expectScreenLacks(text):
@@ -43,7 +51,7 @@ final class ScenarioRun {
         case let .expectOutbox(count):
             try await expectOutbox(count, at: step)
         case let .snapshot(name):
-            try snapshot(name, at: step)
+            try await snapshot(name, at: step)
         }
     }
 
@@ -57,11 +65,15 @@ final class ScenarioRun {
     // MARK: - Steps
 
     private func switchTo(_ name: String) async {
-        if let existing = sessions[name], !existing.hasEnded {
-            current = existing
-            return
+        if let existing = sessions[name] {
+            await existing.settle()
+            guard await existing.isQuitting() else {
+                current = existing
+                return
+            }
+            // `/quit` ends an instance; `user` with the same name starts a new one once it has gone.
+            await existing.close()
         }
-        if let ended = sessions[name] { await ended.close() }
         let session = await ScenarioSession.start(
             name: name, environment: environment, width: size.width, height: size.height)
         sessions[name] = session
@@ -71,8 +83,8 @@ final class ScenarioRun {
 
     /// Types `text` key by key as a terminal would deliver it: Return and newline are Enter, Escape is Esc,
     /// tab is Tab, DEL is Backspace, and other control characters are Ctrl with their letter.
-    private func type(_ text: String, at step: ScenarioScript.Step) throws {
-        let session = try session(for: step)
+    private func type(_ text: String, at step: ScenarioScript.Step) async throws {
+        let session = try await session(for: step)
         for character in text { session.press(Self.key(typing: character)) }
     }
 
@@ -91,7 +103,7 @@ final class ScenarioRun {
     }
 
     private func expectOutbox(_ count: Int, at step: ScenarioScript.Step) async throws {
-        let session = try session(for: step)
+        let session = try await session(for: step)
         let deadline = ContinuousClock.now + timeout
         var seen = await session.undelivered()
         while seen != count, ContinuousClock.now < deadline {
@@ -104,8 +116,8 @@ final class ScenarioRun {
         }
     }
 
-    private func snapshot(_ name: String, at step: ScenarioScript.Step) throws {
-        let session = try session(for: step)
+    private func snapshot(_ name: String, at step: ScenarioScript.Step) async throws {
+        let session = try await session(for: step)
         let file = outputDirectory.appendingPathComponent("\(name).txt")
         do {
             try FileManager.default.createDirectory(at: outputDirectory, withIntermediateDirectories: true)
@@ -122,7 +134,7 @@ final class ScenarioRun {
         _ step: ScenarioScript.Step, _ reason: @autoclosure () -> String,
         _ holds: (ScenarioSession) -> Bool
     ) async throws {
-        let session = try session(for: step)
+        let session = try await session(for: step)
         let deadline = ContinuousClock.now + timeout
         while !holds(session) {
             guard ContinuousClock.now < deadline else {
@@ -137,11 +149,11 @@ final class ScenarioRun {
     }
 
     /// The current session, if its app instance still runs.
-    private func session(for step: ScenarioScript.Step) throws -> ScenarioSession {
+    private func session(for step: ScenarioScript.Step) async throws -> ScenarioSession {
         guard let current else {
             throw failure(step, "no session yet; start one with `user NAME`", nil)
         }
-        guard !current.hasEnded else {
+        guard await !current.isQuitting() else {
             throw failure(
                 step, "\(current.name)'s app has quit; `user \(current.name)` starts it again", current)
         }

@@ -36,7 +36,28 @@ final class ScenarioSession: Sendable {
                 await instance.close()
             }
         }
+        // The first frame is drawn by the loop's task: wait for it, so the first expectation sees a screen.
+        await session.poll(until: { !frame.text.withLock { $0.isEmpty } }, for: .seconds(10))
         return session
+    }
+
+    /// Waits until the app has acted on everything queued for it so far (the keys pressed among them), so
+    /// that what an expectation reads is not a frame from before them. Bounded by `limit`.
+    func settle(within limit: Duration = .seconds(10)) async {
+        let mark = instance.loop.queuedCount
+        await poll(until: { hasEnded || instance.loop.hasHandled(mark) }, for: limit)
+    }
+
+    /// Whether the app is quitting or has quit; asked once it has settled.
+    func isQuitting() async -> Bool {
+        hasEnded ? true : await instance.loop.current.isQuitting
+    }
+
+    private func poll(until isDone: () -> Bool, for limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
+        while !isDone(), ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(2))
+        }
     }
 
     /// The screen as last drawn, one line per row, without trailing spaces.

@@ -42,3 +42,42 @@ struct AppLoopTests {
         await host.close()
     }
 }
+
+/// The outbox on disk, through the loop: kept in step with the pending messages, and never wiped by a
+/// sign-in, which empties the list before the outbox is read back.
+@Suite(.timeLimit(.minutes(1)))
+struct AppLoopOutboxTests {
+    final class MemoryOutbox: OutboxStore {
+        let files = Mutex<[String: [PendingMessage]]>([:])
+        func load(user: String) throws -> [PendingMessage] { files.withLock { $0[user] ?? [] } }
+        func save(_ messages: [PendingMessage], user: String) throws { files.withLock { $0[user] = messages } }
+    }
+
+    static func session(_ token: String) -> AppMsg {
+        .accountReplied(
+            .login(name: "alice", password: "pw"),
+            .success(.session(Session(token: token, user: "alice", displayName: "Alice", expiresAt: .distantFuture))))
+    }
+
+    @Test func signingInAgainKeepsWhatWaitsInTheOutbox() async throws {
+        let waiting = PendingMessage(id: MessageID("c-1"), room: RoomID("r1"), text: "not yet", isQueued: true)
+        let outbox = MemoryOutbox()
+        try outbox.save([waiting], user: "alice")
+        let rendered = Mutex<AppState?>(nil)
+        let loop = AppLoop(
+            width: 80, height: 24,
+            services: [], outbox: outbox
+        ) { state in rendered.withLock { $0 = state } }
+        let running = Task { await loop.run() }
+
+        loop.send(Self.session("t1"))
+        loop.send(Self.session("t2"))
+        let queued = loop.queuedCount
+        #expect(await eventually { loop.hasHandled(queued) })
+        #expect(await eventually { rendered.withLock { $0?.chat.pending.map(\.id) } == [MessageID("c-1")] })
+        #expect(try outbox.load(user: "alice").map(\.id) == [MessageID("c-1")])
+
+        loop.send(.input(.hangup))
+        await running.value
+    }
+}

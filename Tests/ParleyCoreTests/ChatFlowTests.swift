@@ -87,19 +87,6 @@ struct ChatFlowTests {
         #expect(state.chat.timelines[Self.general.id]?.map(\.text) == ["hi", "hello bob"])
     }
 
-    @Test func aSendTheServiceRefusedGoesBackToTheInputLine() {
-        var state = Self.signedIn()
-        let request = Self.type("important words", into: &state)
-        guard case let .messaging(sent) = request.first else {
-            Issue.record("no send")
-            return
-        }
-        _ = update(&state, .messagingReplied(sent, .failure(.failed("messaging did not answer within 5s"))))
-        #expect(state.input.text == "important words")
-        #expect(state.chat.pending.isEmpty)
-        #expect(state.notice == "not sent: messaging did not answer within 5s")
-    }
-
     @Test func anotherRoomsMessageCountsAsUnreadAndTheCurrentRoomsIsMarkedRead() {
         var state = Self.signedIn()
         _ = update(

@@ -56,6 +56,58 @@ struct OutboxFlowTests {
         #expect(update(&state, Self.messaging(.running)) == [.messaging(request)])
     }
 
+    /// A restart quicker than the status updates: the app never sees messaging down, and the failure of the
+    /// send in flight comes in after messaging is running again. The message must still go, and first.
+    @Test func aSendThatFailedAcrossAQuickRestartGoesAgainAheadOfNewOnes() {
+        var state = Self.signedIn(messaging: .running)
+        guard case let .messaging(first)? = ChatFlowTests.type("first", into: &state).first else {
+            Issue.record("no send")
+            return
+        }
+        _ = update(&state, Self.messaging(.running))
+        #expect(update(&state, .messagingReplied(first, .failure(.unavailable(service: "messaging")))) == [])
+        let second = ChatFlowTests.type("second", into: &state)
+        #expect(
+            second == [
+                .messaging(first),
+                .messaging(.send(token: "tok", room: Self.general, id: MessageID("c-2"), text: "second")),
+            ])
+        #expect(state.chat.pending.map(\.isQueued) == [false, false])
+    }
+
+    @Test func aTimedOutSendGoesAgainOnTheClockWithTheSameId() {
+        var state = Self.signedIn(messaging: .running)
+        guard case let .messaging(sent)? = ChatFlowTests.type("slow", into: &state).first else {
+            Issue.record("no send")
+            return
+        }
+        _ = update(&state, .messagingReplied(sent, .failure(.failed("messaging did not answer within 5s"))))
+        #expect(state.chat.pending.map(\.isQueued) == [true])
+        #expect(state.notice == "messaging did not answer within 5s; your message waits in the outbox to go again")
+        #expect(update(&state, .tick(Date())).contains(.messaging(sent)))
+    }
+
+    @Test func aRefusedSendGoesBackToTheInputLineOrTheHistory() {
+        var state = Self.signedIn(messaging: .running)
+        guard case let .messaging(sent)? = ChatFlowTests.type("refused words", into: &state).first else {
+            Issue.record("no send")
+            return
+        }
+        let refusal = AppMsg.messagingReplied(sent, .failure(.refused(.notAMember(Self.general))))
+        var busy = state
+        _ = update(&state, refusal)
+        #expect(state.input.text == "refused words")
+        #expect(state.chat.pending.isEmpty)
+
+        // Something else is being written: it stays, and the refused text is one Up away.
+        for character in "other" { _ = update(&busy, .input(.key(.character(character)))) }
+        _ = update(&busy, refusal)
+        #expect(busy.input.text == "other")
+        #expect(busy.notice?.hasSuffix("; Up brings the text back") == true)
+        _ = update(&busy, .input(.key(.up)))
+        #expect(busy.input.text == "refused words")
+    }
+
     @Test func whatWasLeftLastTimeGoesFirstAtSignIn() {
         var state = Self.signedIn(messaging: .running)
         let left = PendingMessage(id: MessageID("old-7"), room: Self.general, text: "from yesterday")

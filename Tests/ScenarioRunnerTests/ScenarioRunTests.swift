@@ -81,17 +81,31 @@ struct ScenarioRunTests {
         let directory = TemporaryDirectory("scenario-quit")
         defer { directory.remove() }
         let quitThenType = Self.script([
-            .user("alice"), .timeout(.seconds(20)), .send("/quit"), .wait(.milliseconds(300)), .type("x"),
+            .user("alice"), .timeout(.seconds(20)), .send("/quit"), .type("x"),
         ])
         await #expect(throws: ScenarioFailure.self) {
             try await ScenarioRunner.run(quitThenType, options: Self.options(directory))
         }
         let quitThenReturn = Self.script([
-            .user("alice"), .timeout(.seconds(20)), .send("/quit"), .wait(.milliseconds(300)),
+            .user("alice"), .timeout(.seconds(20)), .send("/quit"),
             .user("alice"), .expectScreenContains("Welcome to Parley"),
         ])
         let report = try await ScenarioRunner.run(quitThenReturn, options: Self.options(directory))
         #expect(report.sessions == 2)
+    }
+
+    @Test func anExpectationSeesWhatTheKeysBeforeItDid() async throws {
+        let directory = TemporaryDirectory("scenario-settle")
+        defer { directory.remove() }
+        // The message waits in the outbox; an expectation read before the keys were acted on would say 0.
+        let script = Self.script(
+            [.timeout(.seconds(30))] + Self.signUp("alice") + [
+                .send("/service stop messaging"), .expectService(name: "messaging", state: .stopped),
+                .send("this waits in the outbox"), .timeout(.milliseconds(300)), .expectOutbox(0),
+            ])
+        await #expect(throws: ScenarioFailure.self) {
+            try await ScenarioRunner.run(script, options: Self.options(directory))
+        }
     }
 
     @Test func aStepThatNeedsASessionBeforeAnyUserIsASyntaxError() async throws {
@@ -120,7 +134,7 @@ struct OutboxScenarioTests {
                 .send("/service stop messaging"), .expectService(name: "messaging", state: .stopped),
                 .send("said while it was off"), .expectScreenContains("alice: said while it was off (pending)"),
                 .expectOutbox(1),
-                .send("/quit"), .wait(.milliseconds(200)),
+                .send("/quit"),
                 .user("alice"), .send("/login alice password-of-alice"), .expectScreenContains("1 #general"),
                 .expectScreenContains("alice: said while it was off"), .expectScreenLacks("(pending)"),
                 .expectOutbox(0),
