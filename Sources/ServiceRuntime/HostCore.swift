@@ -100,11 +100,9 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
 
     // MARK: - Status
 
-    /// Marks the status as changed; returns the status publisher to wake, if it is waiting. (The publisher
-    /// is woken by the signal itself; nil is returned so that call sites read as before.)
-    mutating func touch() -> UnsafeContinuation<Void, Never>? {
+    /// Marks the status as changed; the signal wakes the status publisher if it waits.
+    func touch() {
         statusSignal.raise()
-        return nil
     }
 
     /// The status, with the metrics' part already filled in by `HostMetrics.status`.

@@ -27,7 +27,7 @@ extension ServiceHost {
 
     func stopNow() async {
         let (runner, calls) = core.withLock { core in
-            defer { _ = core.touch() }
+            defer { core.touch() }
             guard core.state != .stopped, core.state != .failed else { return (core.runner.take(), [Core.Call]()) }
             core.state = .stopping
             core.nextRestartAt = nil
@@ -44,13 +44,13 @@ extension ServiceHost {
             counting.metrics.withLock { metrics in
                 metrics.lastError = "\(name) did not stop within \(configuration.stopGracePeriod.shortDescription)"
             }
-            let (generation, statusWaiter) = core.withLock { core in
+            let generation = core.withLock { core in
                 core.generation += 1
                 core.state = .stopped
                 core.runningSince = nil
-                return (core.generation, core.touch())
+                core.touch()
+                return core.generation
             }
-            statusWaiter?.resume()
             // What the hung incarnation left in the mailbox is over too: empty it now (its callers were told
             // at the stop), so the status does not show a stopped service with work waiting.
             drainMailbox(generation: generation, state: .stopped)
@@ -105,12 +105,12 @@ extension ServiceHost {
             case .giveUp:
                 return finish(.failed, generation: generation)
             case let .restart(delay):
-                core.withLock { core -> UnsafeContinuation<Void, Never>? in
-                    guard core.generation == generation else { return nil }
+                core.withLock { core in
+                    guard core.generation == generation else { return }
                     core.state = .restarting
                     core.nextRestartAt = .now + delay
-                    return core.touch()
-                }?.resume()
+                    core.touch()
+                }
                 try? await Task.sleep(for: delay)
                 if Task.isCancelled { return finish(.stopped, generation: generation) }
                 counting.metrics.withLock { $0.restarts += 1 }
@@ -120,26 +120,25 @@ extension ServiceHost {
     }
 
     private func beginIncarnation() -> Int? {
-        let (generation, statusWaiter): (Int?, UnsafeContinuation<Void, Never>?) = core.withLock { core in
-            guard core.state == .starting || core.state == .restarting, !Task.isCancelled else { return (nil, nil) }
+        core.withLock { core in
+            guard core.state == .starting || core.state == .restarting, !Task.isCancelled else { return nil }
             core.state = .starting
             core.crashReason = nil
             core.generation += 1
-            return (core.generation, core.touch())
+            core.touch()
+            return core.generation
         }
-        statusWaiter?.resume()
-        return generation
     }
 
     /// Settles the final state of a supervisor's run, unless a newer run has taken over since.
     private func finish(_ state: ServiceState, generation: Int) {
-        core.withLock { core -> UnsafeContinuation<Void, Never>? in
-            guard core.generation == generation else { return nil }
+        core.withLock { core in
+            guard core.generation == generation else { return }
             core.state = state
             core.runningSince = nil
             core.nextRestartAt = nil
-            return core.touch()
-        }?.resume()
+            core.touch()
+        }
     }
 
     func fail(_ calls: [Core.Call], state: ServiceState) {

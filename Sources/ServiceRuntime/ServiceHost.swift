@@ -187,8 +187,8 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     public func inject(_ faults: FaultInjection) {
         core.withLock { core in
             core.faults = faults
-            return core.touch()
-        }?.resume()
+            core.touch()
+        }
         mailbox.wakeConsumer()
     }
 
