@@ -41,15 +41,21 @@ final class ScenarioRun {
             try await type(text, at: step)
             try await session(for: step).press(.enter)
         case let .expectScreenContains(text):
-            try await expect(step, "\"\(text)\" never showed on the screen") { $0.screen.contains(text) }
-        case let .expectScreenLacks(text):
-            try await expect(step, "\"\(text)\" stayed on the screen") { !$0.screen.contains(text) }
-        case let .expectService(name, state):
-            try await expect(step, "\(name) stayed \(currentState(of: name)) instead of \(state.rawValue)") {
-                $0.state(of: name) == state
+            try await expect(step, "\"\(text)\" never showed on the screen within \(within)") {
+                $0.screen.contains(text)
             }
+        case let .expectScreenLacks(text):
+            try await expect(step, "\"\(text)\" stayed on the screen within \(within)") { !$0.screen.contains(text) }
+        case let .expectService(name, state):
+            try await expect(
+                step, "\(name) stayed \(currentState(of: name)) instead of \(state.rawValue) within \(within)"
+            ) { $0.state(of: name) == state }
         case let .expectOutbox(count):
-            try await expectOutbox(count, at: step)
+            var seen = 0
+            try await expect(step, "\(current?.name ?? "") has \(seen) undelivered after \(within), not \(count)") {
+                seen = await $0.undelivered()
+                return seen == count
+            }
         case let .snapshot(name):
             try await snapshot(name, at: step)
         }
@@ -102,20 +108,6 @@ final class ScenarioRun {
         }
     }
 
-    private func expectOutbox(_ count: Int, at step: ScenarioScript.Step) async throws {
-        let session = try await session(for: step)
-        let deadline = ContinuousClock.now + timeout
-        var seen = await session.undelivered()
-        while seen != count, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
-            seen = await session.undelivered()
-        }
-        guard seen == count else {
-            throw failure(
-                step, "\(session.name) has \(seen) undelivered after \(timeout.formatted), not \(count)", session)
-        }
-    }
-
     private func snapshot(_ name: String, at step: ScenarioScript.Step) async throws {
         let session = try await session(for: step)
         let file = outputDirectory.appendingPathComponent("\(name).txt")
@@ -129,18 +121,18 @@ final class ScenarioRun {
 
     // MARK: - Helpers
 
-    /// Waits up to the timeout for `holds`; fails the step with `reason` and the screen if it never does.
+    /// How long expectations wait, as the failures say it.
+    private var within: String { timeout.shortDescription }
+
+    /// Waits up to the timeout for `holds`; fails the step with `reason` (read once it has failed) and the
+    /// screen if it never does.
     private func expect(
         _ step: ScenarioScript.Step, _ reason: @autoclosure () -> String,
-        _ holds: (ScenarioSession) -> Bool
+        _ holds: (ScenarioSession) async -> Bool
     ) async throws {
         let session = try await session(for: step)
-        let deadline = ContinuousClock.now + timeout
-        while !holds(session) {
-            guard ContinuousClock.now < deadline else {
-                throw failure(step, "\(reason()) within \(timeout.formatted)", session)
-            }
-            try await Task.sleep(for: .milliseconds(10))
+        guard await poll(for: timeout, every: .milliseconds(10), until: { await holds(session) }) else {
+            throw failure(step, reason(), session)
         }
     }
 
@@ -166,14 +158,5 @@ final class ScenarioRun {
         ScenarioFailure(
             file: script.file, line: step.line, step: step.source, reason: reason, session: session?.name,
             screen: session?.screen)
-    }
-}
-
-extension Duration {
-    /// `2s`, `300ms`: as scripts write durations.
-    var formatted: String {
-        let (seconds, attoseconds) = components
-        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
-        return milliseconds % 1000 == 0 ? "\(milliseconds / 1000)s" : "\(milliseconds)ms"
     }
 }

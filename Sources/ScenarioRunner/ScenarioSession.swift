@@ -37,7 +37,7 @@ final class ScenarioSession: Sendable {
             }
         }
         // The first frame is drawn by the loop's task: wait for it, so the first expectation sees a screen.
-        await session.poll(until: { !frame.text.withLock { $0.isEmpty } }, for: .seconds(10))
+        _ = await poll(for: .seconds(10)) { !frame.text.withLock { $0.isEmpty } }
         return session
     }
 
@@ -45,19 +45,12 @@ final class ScenarioSession: Sendable {
     /// that what an expectation reads is not a frame from before them. Bounded by `limit`.
     func settle(within limit: Duration = .seconds(10)) async {
         let mark = instance.loop.queuedCount
-        await poll(until: { hasEnded || instance.loop.hasHandled(mark) }, for: limit)
+        _ = await poll(for: limit) { hasEnded || instance.loop.hasHandled(mark) }
     }
 
     /// Whether the app is quitting or has quit; asked once it has settled.
     func isQuitting() async -> Bool {
         hasEnded ? true : await instance.loop.current.isQuitting
-    }
-
-    private func poll(until isDone: () -> Bool, for limit: Duration) async {
-        let deadline = ContinuousClock.now + limit
-        while !isDone(), ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(2))
-        }
     }
 
     /// The screen as last drawn, one line per row, without trailing spaces.

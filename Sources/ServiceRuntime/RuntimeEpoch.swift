@@ -4,8 +4,7 @@ enum RuntimeEpoch {
     static let start = ContinuousClock.now
 
     static func nanoseconds(at instant: ContinuousClock.Instant) -> Int64 {
-        let (seconds, attoseconds) = (instant - start).components
-        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        (instant - start).nanoseconds
     }
 
     static func instant(atNanoseconds nanoseconds: Int64) -> ContinuousClock.Instant {
