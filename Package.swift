@@ -126,7 +126,8 @@ let package = Package(
             name: "ParleyBenchmarks",
             dependencies: [
                 "ServiceRuntime", "MessagingService", "AttachmentService", "MediaService", "ParleyContracts",
-                "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", grdb,
+                "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", "ParleyApp", "ParleyCore",
+                "ParleyViews", grdb,
             ],
             path: "Benchmarks/ParleyBenchmarks",
             swiftSettings: strict

@@ -362,17 +362,27 @@ enum MessagingChild {
     }
 
     /// The child's part: "senders" stores `count` messages from each of two senders, 64 a request;
-    /// "pace" sends `count` messages 4 ms apart, each carrying the time it was sent.
+    /// "pace" sends `count` messages 4 ms apart, each carrying the time it was sent; "flood" sends `count` as fast
+    /// as they are taken, one request each.
     static func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let mode = environment[modeVariable] ?? ""
         let directory = DataDirectory(path: environment[dataVariable] ?? "")
         let count = Int(environment[countVariable] ?? "") ?? 0
-        let session = try await MessagingSession.start(directory, user: mode == "pace" ? "pacer" : "child")
+        let session = try await MessagingSession.start(
+            directory, user: ["pace": "pacer", "flood": "flooder"][mode] ?? "child")
         print("ready")
         fflush(nil)
         _ = readLine()
-        if mode == "pace" {
+        if mode == "flood" {
+            // One request per message, as fast as the service takes them: the worst case for a watcher.
+            for index in 0..<count {
+                _ = try await session.host.request(
+                    .send(
+                        token: session.token, room: RoomID("#general"), id: MessageID("flood-\(index)"),
+                        text: RawFloodText.text(index)))
+            }
+        } else if mode == "pace" {
             for index in 0..<count {
                 _ = try await session.host.request(
                     .send(

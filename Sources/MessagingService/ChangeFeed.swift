@@ -9,6 +9,8 @@ struct ChangeFeed: Sendable {
     let audience: Audience
     /// Changes read per query; a long backlog is read in several.
     static let batchSize = 500
+    /// How long the feed waits after reading changes before it reads again.
+    static let burstPause: Duration = .milliseconds(2)
 
     /// Publishes events for every tick of `changes` until the stream ends or the task is cancelled.
     /// - Parameter start: the last change already accounted for; older ones are not replayed.
@@ -19,7 +21,12 @@ struct ChangeFeed: Sendable {
         for await _ in changes {
             // A failed read is tried again at the next tick (at the latest the watcher's safety tick): the
             // change log keeps everything, so nothing is lost by waiting.
+            let before = seen
             seen = (try? catchUp(after: seen, publish: publish)) ?? seen
+            // Something was written: while a writer keeps going, the commits after it are read together a
+            // moment later rather than one read each, which is what a flood costs every process watching. The
+            // first change of a burst is still read at once; the ticks meanwhile fold into one.
+            if seen != before { try? await Task.sleep(for: Self.burstPause) }
         }
     }
 

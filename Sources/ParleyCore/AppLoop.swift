@@ -14,20 +14,31 @@ public actor AppLoop {
     private let requests: ServiceRequestQueues?
     private let outbox: (any OutboxStore)?
     private var background: [Task<Void, Never>] = []
+    private let ledger = RequestLedger()
+    /// Frames are drawn at most this often; what comes in between is drawn with the next frame.
+    private let frameInterval: Duration
+    private var lastFrame = ContinuousClock.now
+    /// Messages handled but not yet drawn: they count as handled once a frame shows them.
+    private var pendingHandled = 0
+    /// Whether a wake-up for a held-back frame is on its way.
+    private var frameHeldBack = false
 
     /// - Parameters:
     ///   - services: the app instance's services, in the order the panel lists them.
     ///   - clients: the services' contracts, for the chat; nil runs the service panel alone.
     ///   - tickInterval: how often time passes for `update` (heartbeats).
     ///   - outbox: where unsent messages are kept between runs; nil keeps them in memory only.
-    ///   - render: called with every new state, from the loop's task.
+    ///   - frameInterval: the shortest time between two frames (16 ms: 60 frames a second).
+    ///   - render: called with the state whenever a frame is drawn, from the loop's task.
     public init(
         width: Int, height: Int, services: [any ServiceControl], clients: AppClients? = nil,
         outbox: (any OutboxStore)? = nil,
         clientID: String = String(UInt64.random(in: 0...UInt64.max), radix: 36), tickInterval: Duration = .seconds(5),
-        palette: Palette = .colors256, render: @escaping @Sendable (AppState) -> Void
+        palette: Palette = .colors256, frameInterval: Duration = .milliseconds(16),
+        render: @escaping @Sendable (AppState) -> Void
     ) {
         self.outbox = outbox
+        self.frameInterval = frameInterval
         state = AppState(width: width, height: height, services: services.map(\.status), clientID: clientID)
         state.palette = palette
         state.isDebugPanelOpen = clients == nil
@@ -73,32 +84,111 @@ public actor AppLoop {
     /// until the loop has caught up with what it sent.
     public nonisolated var queuedCount: Int { sink.acceptedCount }
 
-    /// Whether the loop has handled the first `count` messages queued (and rendered the result).
+    /// Whether the loop has handled the first `count` messages queued (and drawn the result).
     public nonisolated func hasHandled(_ count: Int) -> Bool { sink.hasHandled(count) }
+
+    /// The service requests still unanswered that the inputs queued as numbers `inputs` set off (directly, or
+    /// through the replies to what they asked), as `service.kind`, e.g. `account.login`. Empty once everything
+    /// those keys caused has been answered, has failed, or waits in the outbox.
+    public nonisolated func outstanding(causedBy inputs: ClosedRange<Int>) -> [String] {
+        ledger.outstanding(causedBy: inputs)
+    }
 
     /// The current state, for tests and the scenario runner.
     public var current: AppState { state }
 
-    /// Handles messages until an effect asks to quit.
+    /// Handles messages until an effect asks to quit. Everything waiting is handled message by message, then
+    /// drawn once; frames come at most `frameInterval` apart, so a flood of events costs updates, not frames.
     public func run() async {
         render(state)
-        for await message in sink.messages {
-            let before = (token: state.chat.session?.token, pending: state.chat.pending)
-            let effects = update(&state, message)
-            render(state)
-            keepOutbox(since: before)
-            for effect in effects {
-                switch effect {
-                case let .control(service, action): perform(action, on: service)
-                case .account, .messaging, .attachment, .media: requests?.send(effect)
-                case let .loadOutbox(user): loadOutbox(of: user)
-                case .quit:
-                    finish()
-                    sink.markHandled()
+        lastFrame = .now
+        while let batch = await sink.take() {
+            var handledSinceFrame = 0
+            for message in batch {
+                let number = sink.handledCount + handledSinceFrame + pendingHandled + 1
+                handledSinceFrame += 1
+                if handle(message, number: number) {
+                    render(state)
+                    sink.markHandled(handledSinceFrame + pendingHandled)
                     return
                 }
             }
-            sink.markHandled()
+            pendingHandled += handledSinceFrame
+            drawIfDue()
+        }
+    }
+
+    /// Updates the state with one message and starts its effects; true if it asked to quit.
+    private func handle(_ message: AppMsg, number: Int) -> Bool {
+        let channel = Self.answerChannel(of: message)
+        let cause: Int =
+            switch message {
+            case .input: number
+            default: channel.map { ledger.answering($0) } ?? 0
+            }
+        defer { if let channel { ledger.closed(channel) } }
+        let before = (token: state.chat.session?.token, pending: state.chat.pending)
+        let effects = update(&state, message)
+        keepOutbox(since: before)
+        for effect in effects {
+            if let (channel, label) = Self.requestChannel(of: effect) {
+                ledger.opened(channel, label: label, cause: cause)
+            }
+            switch effect {
+            case let .control(service, action): perform(action, on: service)
+            case .account, .messaging, .attachment, .media: requests?.send(effect)
+            case let .loadOutbox(user): loadOutbox(of: user)
+            case .quit:
+                finish()
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Draws the state if a frame is due; otherwise has the inbox wake the loop when it is, so the last
+    /// change of a burst is never left undrawn.
+    private func drawIfDue() {
+        guard pendingHandled > 0 || frameHeldBack else { return }
+        let now = ContinuousClock.now
+        let due = lastFrame + frameInterval
+        if now >= due {
+            render(state)
+            lastFrame = now
+            frameHeldBack = false
+            sink.markHandled(pendingHandled)
+            pendingHandled = 0
+        } else if !frameHeldBack {
+            frameHeldBack = true
+            let sink = sink
+            Task {
+                try? await Task.sleep(until: due, clock: .continuous)
+                sink.wake()
+            }
+        }
+    }
+
+    /// Where the answer `message` carries came back from, if it is one.
+    private static func answerChannel(of message: AppMsg) -> RequestLedger.Channel? {
+        switch message {
+        case .accountReplied: .account
+        case .messagingReplied: .messaging
+        case .attachmentReplied: .attachment
+        case .mediaReplied: .media
+        case let .serviceActionFinished(service, _, _): .control(service: service)
+        default: nil
+        }
+    }
+
+    /// Where `effect`'s answer will come back, and how the ledger names it.
+    private static func requestChannel(of effect: AppEffect) -> (RequestLedger.Channel, String)? {
+        switch effect {
+        case let .account(request): (.account, "account.\(request.kind)")
+        case let .messaging(request): (.messaging, "messaging.\(request.kind)")
+        case let .attachment(request): (.attachment, "attachment.\(request.kind)")
+        case let .media(request): (.media, "media.\(request.kind)")
+        case let .control(service, action): (.control(service: service), "\(service).\(action.rawValue)")
+        case .loadOutbox, .quit: nil
         }
     }
 

@@ -74,20 +74,13 @@ func switchRoom(toIndex index: Int, in state: inout AppState) -> [AppEffect] {
 
 /// Makes `room` the current room: loads its history the first time, and marks it read.
 func enter(_ room: RoomID, in state: inout AppState) -> [AppEffect] {
+    // The room being left keeps no marker held back: it is read up to where the user left it.
+    let released = releaseReadMarks(in: &state)
     state.chat.currentRoom = room
     state.chat.scrollBack = 0
-    guard let token = state.chat.session?.token else { return [] }
+    guard let token = state.chat.session?.token else { return released }
     if state.chat.timelines[room] == nil {
-        return [.messaging(.history(token: token, room: room, from: .newest, limit: 100))]
+        return released + [.messaging(.history(token: token, room: room, from: .newest, limit: 100))]
     }
-    return markRead(room, in: &state)
-}
-
-/// Marks the newest message of `room` read, if it has unread ones.
-func markRead(_ room: RoomID, in state: inout AppState) -> [AppEffect] {
-    guard let token = state.chat.session?.token, let index = state.chat.rooms.firstIndex(where: { $0.id == room }),
-        state.chat.rooms[index].unreadCount > 0, let newest = state.chat.timelines[room]?.last
-    else { return [] }
-    state.chat.rooms[index].unreadCount = 0
-    return [.messaging(.markRead(token: token, room: room, upTo: newest.id))]
+    return released + markRead(room, in: &state)
 }

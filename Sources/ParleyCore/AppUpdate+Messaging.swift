@@ -126,9 +126,7 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
             return [.messaging(.listRooms(token: session.token))]
         }
         // A room listing taken after this message was stored has already counted it.
-        let isNew =
-            message.sequence > state.chat.rooms[index].latestSequence
-            && state.chat.timelines[message.room]?.contains { $0.id == message.id } != true
+        let isNew = message.sequence > state.chat.rooms[index].latestSequence && !state.chat.holds(message)
         if case .messagePosted = event {
             state.chat.rooms[index].latestSequence = max(state.chat.rooms[index].latestSequence, message.sequence)
         }
@@ -139,7 +137,7 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
         state.chat.store(message)
         if case .messagePosted = event, isNew, message.sender != me {
             state.chat.rooms[index].unreadCount += 1
-            if state.chat.currentRoom == message.room { return markRead(message.room, in: &state) }
+            if state.chat.currentRoom == message.room { return markRead(message, in: &state) }
         }
     case let .memberJoined(room, user) where user == me && !state.chat.rooms.contains { $0.id == room }:
         return [.messaging(.listRooms(token: session.token))]

@@ -52,7 +52,8 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         return handleMessagingEvent(event, in: &state)
     case let .tick(now):
         // The outbox also goes again on the clock: a message that timed out waits for no status change.
-        return heartbeatIfDue(at: now, in: &state) + (hasQueued(in: state) ? flushOutbox(in: &state) : [])
+        return heartbeatIfDue(at: now, in: &state) + releaseReadMarks(in: &state)
+            + (hasQueued(in: state) ? flushOutbox(in: &state) : [])
     case let .outboxLoaded(user, messages):
         return handleOutboxLoaded(messages, user: user, in: &state)
     case let .outboxFailed(problem):

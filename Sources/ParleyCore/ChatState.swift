@@ -30,6 +30,8 @@ public struct ChatState: Equatable, Sendable {
     public var roomSearch: RoomSearch?
     public var playing: PlaybackPosition?
     var lastHeartbeat: Date?
+    /// Read markers held back while messages stream into the room being read (`AppUpdate+ReadMarkers.swift`).
+    var readMarks = ReadMarks()
     var clientID = "local"
     var sentCount = 0
 
@@ -43,23 +45,31 @@ public struct ChatState: Equatable, Sendable {
         return MessageID("\(clientID)-\(sentCount)")
     }
 
-    /// Adds or replaces `message` in its room's timeline, keeping sequence order.
+    /// Adds or replaces `message` in its room's timeline, keeping sequence order. A message newer than the
+    /// room's newest, which is what live events bring, is appended in place: no scan, no copy of the timeline.
     mutating func store(_ message: ChatMessage) {
-        var timeline = timelines[message.room] ?? []
-        if let index = timeline.firstIndex(where: { $0.id == message.id }) {
-            timeline[index] = message
-        } else if let last = timeline.last, last.sequence > message.sequence {
-            let index = timeline.firstIndex { $0.sequence > message.sequence } ?? timeline.endIndex
-            timeline.insert(message, at: index)
+        let room = message.room
+        if let newest = timelines[room]?.last, newest.sequence >= message.sequence {
+            timelines[room, default: []].place(message)
         } else {
-            timeline.append(message)
+            timelines[room, default: []].append(message)
         }
-        if timeline.count > Self.timelineLimit { timeline.removeFirst(timeline.count - Self.timelineLimit) }
+        // Trimmed in steps, not by one at each message: removing from the front moves the whole timeline.
+        if let count = timelines[room]?.count, count > Self.timelineLimit + Self.timelineLimit / 8 {
+            timelines[room]?.removeFirst(count - Self.timelineLimit)
+        }
         for attachment in message.attachments where !attachments.contains(where: { $0.id == attachment.id }) {
             attachments.append(attachment)
         }
-        timelines[message.room] = timeline
-        pending.removeAll { $0.id == message.id }
+        if !pending.isEmpty { pending.removeAll { $0.id == message.id } }
+    }
+
+    /// Whether `message` is already in its room's timeline.
+    func holds(_ message: ChatMessage) -> Bool {
+        guard let timeline = timelines[message.room], let newest = timeline.last,
+            newest.sequence >= message.sequence
+        else { return false }
+        return timeline.position(of: message) != nil
     }
 
     /// `listed`, a room as a listing reported it, unless live events have already shown us a later message in
@@ -126,5 +136,34 @@ public struct Overlay: Equatable, Sendable {
         self.title = title
         self.rows = rows
         self.lines = lines
+    }
+}
+
+extension [ChatMessage] {
+    /// Where `message` is in a timeline in sequence order: found by its sequence, or by its id if a message
+    /// with that id sits elsewhere.
+    fileprivate func position(of message: ChatMessage) -> Int? {
+        let index = insertionPoint(of: message.sequence)
+        if index < count, self[index].id == message.id { return index }
+        return firstIndex { $0.id == message.id }
+    }
+
+    /// The first position whose message is not older than `sequence` (binary search).
+    fileprivate func insertionPoint(of sequence: Int64) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].sequence < sequence { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Replaces the message of the same id, or inserts `message` in sequence order.
+    fileprivate mutating func place(_ message: ChatMessage) {
+        if let index = position(of: message) {
+            self[index] = message
+        } else {
+            insert(message, at: insertionPoint(of: message.sequence + 1))
+        }
     }
 }

@@ -35,11 +35,13 @@ final class ScenarioRun {
         case let .timeout(duration): timeout = duration
         case let .wait(duration): try await Task.sleep(for: duration)
         case let .user(name): await switchTo(name)
-        case let .type(text): try await type(text, at: step)
-        case let .press(key): try await session(for: step).press(key)
+        case let .type(text): try await answered(step) { try await type(text, at: step) }
+        case let .press(key): try await answered(step) { try await session(for: step).press(key) }
         case let .send(text):
-            try await type(text, at: step)
-            try await session(for: step).press(.enter)
+            try await answered(step) {
+                try await type(text, at: step)
+                try await session(for: step).press(.enter)
+            }
         case let .expectScreenContains(text):
             try await expect(step, "\"\(text)\" never showed on the screen within \(within)") {
                 $0.screen.contains(text)
@@ -116,6 +118,21 @@ final class ScenarioRun {
             try Data((session.screen + "\n").utf8).write(to: file)
         } catch {
             throw failure(step, "cannot write the snapshot \(file.path): \(error.localizedDescription)", session)
+        }
+    }
+
+    /// Presses keys with `body`, then waits, up to the timeout, until the app has handled them and everything they
+    /// asked of its services has been answered, has failed or went to the outbox: the next line of the script
+    /// sees their outcome, as a person waits for the screen before typing on. Fails naming what is still awaited.
+    private func answered(_ step: ScenarioScript.Step, _ body: () async throws -> Void) async throws {
+        let session = try await session(for: step)
+        let first = session.queuedCount + 1
+        try await body()
+        let last = max(first, session.queuedCount)
+        let outstanding = await session.settle(answering: first...last, within: timeout)
+        guard outstanding.isEmpty else {
+            throw failure(
+                step, "the app was still waiting for \(outstanding.joined(separator: ", ")) after \(within)", session)
         }
     }
 

@@ -48,6 +48,25 @@ final class ScenarioSession: Sendable {
         _ = await poll(for: limit) { hasEnded || instance.loop.hasHandled(mark) }
     }
 
+    /// How many messages have gone into the app's loop so far: the next key pressed is number `queuedCount + 1`.
+    var queuedCount: Int { instance.loop.queuedCount }
+
+    /// Waits until the app has acted on everything queued so far and every service request that the inputs
+    /// numbered `inputs` set off has been answered, has failed, or waits in the outbox. Returns the requests
+    /// still unanswered when `limit` passed (empty when everything settled).
+    func settle(answering inputs: ClosedRange<Int>, within limit: Duration) async -> [String] {
+        let mark = instance.loop.queuedCount
+        var outstanding: [String] = []
+        let settled = await poll(for: limit) {
+            guard !hasEnded else { return true }
+            guard instance.loop.hasHandled(mark) else { return false }
+            outstanding = instance.loop.outstanding(causedBy: inputs)
+            return outstanding.isEmpty
+        }
+        return settled
+            ? [] : (outstanding.isEmpty ? ["the keys themselves (the app did not handle them)"] : outstanding)
+    }
+
     /// Whether the app is quitting or has quit; asked once it has settled.
     func isQuitting() async -> Bool {
         hasEnded ? true : await instance.loop.current.isQuitting

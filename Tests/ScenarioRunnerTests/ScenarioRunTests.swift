@@ -108,6 +108,40 @@ struct ScenarioRunTests {
         }
     }
 
+    /// Written the obvious way, with no `expect` or `wait` to pace it: each `send` waits until the app has
+    /// answered what it asked, so `/join` finds ann signed in and `hello` goes to her room.
+    @Test func aScriptWithNoPacingLinesWaitsForEachAnswer() async throws {
+        let directory = TemporaryDirectory("scenario-obvious")
+        defer { directory.remove() }
+        let script = Self.script([
+            .user("ann"), .timeout(.seconds(60)), .send("/register ann password-1"), .send("/join #general"),
+            .send("hello"), .snapshot("ann"),
+        ])
+        _ = try await ScenarioRunner.run(script, options: Self.options(directory))
+        // Read from the snapshot, taken with no expectation before it: the screen already showed the outcome.
+        let screen = try String(contentsOf: directory.file("ann.txt"), encoding: .utf8)
+        #expect(screen.contains("ann: hello"))
+        #expect(!screen.contains("sign in first"))
+    }
+
+    @Test func aStepWhoseRequestsAreNotAnsweredInTimeNamesThem() async throws {
+        let directory = TemporaryDirectory("scenario-outstanding")
+        defer { directory.remove() }
+        // Signing up hashes a password (tens of milliseconds even in a release build): not done in 1 ms.
+        let script = Self.script([
+            .user("ann"), .timeout(.seconds(30)), .type("/register ann password-1"), .timeout(.milliseconds(1)),
+            .press(.enter),
+        ])
+        do {
+            _ = try await ScenarioRunner.run(script, options: Self.options(directory))
+            Issue.record("the run passed")
+        } catch let failure as ScenarioFailure {
+            #expect(failure.line == 5)
+            #expect(failure.reason.hasPrefix("the app was still waiting for "))
+            #expect(failure.reason.hasSuffix(" after 1ms"))
+        }
+    }
+
     @Test func aStepThatNeedsASessionBeforeAnyUserIsASyntaxError() async throws {
         let directory = TemporaryDirectory("scenario-nouser")
         defer { directory.remove() }
