@@ -82,6 +82,7 @@ public actor AppLoop {
     /// Handles messages until an effect asks to quit.
     public func run() async {
         render(state)
+        background.append(Task { [weak self] in await self?.refreshPanelEverySecond() })
         for await message in sink.messages {
             let before = (token: state.chat.session?.token, pending: state.chat.pending)
             let effects = update(&state, message)
@@ -90,6 +91,8 @@ public actor AppLoop {
             for effect in effects {
                 switch effect {
                 case let .control(service, action): perform(action, on: service)
+                case let .injectFaults(service, faults): controls[service]?.inject(faults)
+                case let .crash(service): controls[service]?.crash()
                 case .account, .messaging, .attachment, .media: requests?.send(effect)
                 case let .loadOutbox(user): loadOutbox(of: user)
                 case .quit:
@@ -125,6 +128,19 @@ public actor AppLoop {
             sink.yield(.outboxLoaded(user: user, messages: try outbox.load(user: user)))
         } catch {
             sink.yield(.outboxFailed("cannot read the unsent messages of last time: \(error)"))
+        }
+    }
+
+    /// While the debug panel is open, fresh snapshots of every service each second: a service's uptime and
+    /// 10-second counts move with time, though its status stream publishes only when something happens.
+    private func refreshPanelEverySecond() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(1))
+            guard state.isDebugPanelOpen, !state.isQuitting else { continue }
+            for service in controls.values {
+                sink.yield(.serviceStatus(service.status))
+                sink.yield(.serviceTrace(service: service.name, entries: service.recentTrace))
+            }
         }
     }
 
