@@ -46,8 +46,7 @@ let package = Package(
         .target(
             name: "AccountService",
             dependencies: [
-                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, crypto,
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, "COpenSSLCrypto",
             ],
             swiftSettings: strict
         ),
@@ -67,7 +66,8 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // MARK: - C libraries the media service decodes and renders with
+        // MARK: - C libraries: scrypt for the account service; decoding and rendering for the media service
+        .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CJpeg", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
@@ -125,8 +125,8 @@ let package = Package(
         .executableTarget(
             name: "ParleyBenchmarks",
             dependencies: [
-                "ServiceRuntime", "MessagingService", "AttachmentService", "MediaService", "ParleyContracts",
-                "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", grdb,
+                "ServiceRuntime", "AccountService", "MessagingService", "AttachmentService", "MediaService",
+                "ParleyContracts", "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", grdb,
             ],
             path: "Benchmarks/ParleyBenchmarks",
             swiftSettings: strict
