@@ -18,7 +18,6 @@ let package = Package(
         .executable(name: "parley", targets: ["parley"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -29,7 +28,6 @@ let package = Package(
         // MARK: - Service runtime: hosts any service, knows nothing of chat
         .target(
             name: "ServiceRuntime",
-            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
             // Lets callers specialise the generic host for their handler: unspecialised, every request
             // would pay for generic metadata look-ups.
             swiftSettings: strict + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
@@ -39,7 +37,7 @@ let package = Package(
         .target(name: "ParleyContracts", dependencies: ["ServiceRuntime"], swiftSettings: strict),
 
         // MARK: - Shared plumbing for the services' own stores and for signed sessions
-        .target(name: "ParleyStorage", dependencies: [grdb, logging], swiftSettings: strict),
+        .target(name: "ParleyStorage", dependencies: [grdb], swiftSettings: strict),
         .target(name: "SessionTokens", dependencies: [crypto, "ParleyStorage"], swiftSettings: strict),
 
         // MARK: - The four services, each with its own store
@@ -62,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "MediaService",
-            dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "CMediaCodecs", "CSndfile"],
+            dependencies: ["ServiceRuntime", "ParleyContracts", "CMediaCodecs", "CSndfile"],
             swiftSettings: strict
         ),
 
@@ -102,8 +100,8 @@ let package = Package(
         .target(
             name: "ParleyApp",
             dependencies: [
-                "AccountService", "MessagingService", "AttachmentService", "MediaService", "ParleyConfig", "ParleyCore",
-                "ParleyStorage", "ServiceRuntime", logging,
+                "AccountService", "MessagingService", "AttachmentService", "MediaService", "ParleyConfig",
+                "ParleyContracts", "ParleyCore", "ParleyStorage", "ServiceRuntime", logging,
             ],
             swiftSettings: strict),
 
@@ -117,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyApp", "ParleyContracts", "ParleyCore", "ParleyViews", "ScenarioRunner", "TerminalBackend",
+                "ParleyApp", "ParleyContracts", "ParleyViews", "ScenarioRunner", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -133,17 +131,17 @@ let package = Package(
         ),
 
         // MARK: - Tests, one target per module
-        .target(name: "ParleyTestKit", dependencies: ["ServiceRuntime", "ParleyStorage"], swiftSettings: strict),
+        .target(name: "ParleyTestKit", dependencies: ["ParleyStorage"], swiftSettings: strict),
         .testTarget(
             name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
             name: "ParleyViewsTests", dependencies: ["ParleyViews", "ParleyTestKit"], exclude: ["__Snapshots__"],
             swiftSettings: strict),
         .testTarget(
-            name: "TerminalBackendTests", dependencies: ["TerminalBackend", "ParleyTestKit"],
+            name: "TerminalBackendTests", dependencies: ["TerminalBackend"],
             swiftSettings: strict),
         .testTarget(
-            name: "ParleyTests", dependencies: ["ParleyTestKit", "ParleyStorage"], swiftSettings: strict),
+            name: "ParleyTests", dependencies: ["ParleyTestKit"], swiftSettings: strict),
         .testTarget(
             name: "ScenarioRunnerTests",
             dependencies: ["ScenarioRunner", "ParleyContracts", "ParleyTestKit", "ServiceRuntime"],
