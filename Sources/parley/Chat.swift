@@ -19,10 +19,12 @@ struct Chat: AsyncParsableCommand {
         let environment = try reportingFailure { try AppEnvironment.resolve(dataPath: data, configPath: config) }
         let (inputs, inputSink) = AsyncStream<TerminalInput>.makeStream()
         let terminal = try reportingFailure {
-            try NcursesTerminal(colors: environment.settings.interface.colors) { inputSink.yield($0) }
+            try NcursesTerminal(colors: environment.colors) { inputSink.yield($0) }
         }
         let showTimestamps = environment.settings.interface.showTimestamps
-        let app = await AppInstance.start(environment, width: terminal.width, height: terminal.height) { state in
+        let app = await AppInstance.start(
+            environment, width: terminal.width, height: terminal.height, palette: terminal.palette
+        ) { state in
             terminal.present(ChatScreenView(state: state, showTimestamps: showTimestamps).render())
         }
         let forwarding = Task {
