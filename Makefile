@@ -2,10 +2,12 @@
 # Both install the Debian packages they need first (they run as root; apt-get install -y).
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev tmux libchafa-dev libglib2.0-dev libstb-dev libjpeg-dev libsndfile1-dev pkg-config
+DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev tmux libchafa-dev libglib2.0-dev libstb-dev libjpeg-dev libsndfile1-dev pkg-config libssl-dev
 # A package is present when dpkg says "install ok installed".
 MISSING = $(shell for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done)
 BENCH ?=
+# Every target may import only what it declares in Package.swift: the layers' rule, checked by the compiler.
+BUILD_FLAGS := --explicit-target-dependency-import-check=error
 
 .PHONY: deps build run test lint format bench clean
 
@@ -20,7 +22,7 @@ deps:
 
 build: deps
 	@echo "==> building"
-	$(SWIFT) build
+	$(SWIFT) build $(BUILD_FLAGS)
 
 run: build
 	@echo "==> starting parley"
@@ -28,7 +30,7 @@ run: build
 
 test: deps lint
 	@echo "==> building and running every test"
-	$(SWIFT) build --build-tests
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build
 
 lint:

@@ -18,7 +18,6 @@ let package = Package(
         .executable(name: "parley", targets: ["parley"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
@@ -29,7 +28,6 @@ let package = Package(
         // MARK: - Service runtime: hosts any service, knows nothing of chat
         .target(
             name: "ServiceRuntime",
-            dependencies: [.product(name: "DequeModule", package: "swift-collections")],
             // Lets callers specialise the generic host for their handler: unspecialised, every request
             // would pay for generic metadata look-ups.
             swiftSettings: strict + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
@@ -39,15 +37,14 @@ let package = Package(
         .target(name: "ParleyContracts", dependencies: ["ServiceRuntime"], swiftSettings: strict),
 
         // MARK: - Shared plumbing for the services' own stores and for signed sessions
-        .target(name: "ParleyStorage", dependencies: [grdb, logging], swiftSettings: strict),
+        .target(name: "ParleyStorage", dependencies: [grdb], swiftSettings: strict),
         .target(name: "SessionTokens", dependencies: [crypto, "ParleyStorage"], swiftSettings: strict),
 
         // MARK: - The four services, each with its own store
         .target(
             name: "AccountService",
             dependencies: [
-                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, crypto,
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, "COpenSSLCrypto",
             ],
             swiftSettings: strict
         ),
@@ -63,11 +60,12 @@ let package = Package(
         ),
         .target(
             name: "MediaService",
-            dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "CMediaCodecs", "CSndfile"],
+            dependencies: ["ServiceRuntime", "ParleyContracts", "CMediaCodecs", "CSndfile"],
             swiftSettings: strict
         ),
 
-        // MARK: - C libraries the media service decodes and renders with
+        // MARK: - C libraries: scrypt for the account service; decoding and rendering for the media service
+        .systemLibrary(name: "COpenSSLCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CJpeg", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
@@ -102,8 +100,8 @@ let package = Package(
         .target(
             name: "ParleyApp",
             dependencies: [
-                "AccountService", "MessagingService", "AttachmentService", "MediaService", "ParleyConfig", "ParleyCore",
-                "ParleyStorage", "ServiceRuntime", logging,
+                "AccountService", "MessagingService", "AttachmentService", "MediaService", "ParleyConfig",
+                "ParleyContracts", "ParleyCore", "ParleyStorage", "ServiceRuntime", logging,
             ],
             swiftSettings: strict),
 
@@ -117,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "parley",
             dependencies: [
-                "ParleyApp", "ParleyContracts", "ParleyCore", "ParleyViews", "ScenarioRunner", "TerminalBackend",
+                "ParleyApp", "ParleyContracts", "ParleyViews", "ScenarioRunner", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -125,26 +123,26 @@ let package = Package(
         .executableTarget(
             name: "ParleyBenchmarks",
             dependencies: [
-                "ServiceRuntime", "MessagingService", "AttachmentService", "MediaService", "ParleyContracts",
-                "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", "ParleyApp", "ParleyCore",
-                "ParleyViews", grdb,
+                "ServiceRuntime", "AccountService", "MessagingService", "AttachmentService", "MediaService",
+                "ParleyContracts", "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", "ParleyApp",
+                "ParleyCore", "ParleyViews", grdb,
             ],
             path: "Benchmarks/ParleyBenchmarks",
             swiftSettings: strict
         ),
 
         // MARK: - Tests, one target per module
-        .target(name: "ParleyTestKit", dependencies: ["ServiceRuntime", "ParleyStorage"], swiftSettings: strict),
+        .target(name: "ParleyTestKit", dependencies: ["ParleyStorage"], swiftSettings: strict),
         .testTarget(
             name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
             name: "ParleyViewsTests", dependencies: ["ParleyViews", "ParleyTestKit"], exclude: ["__Snapshots__"],
             swiftSettings: strict),
         .testTarget(
-            name: "TerminalBackendTests", dependencies: ["TerminalBackend", "ParleyTestKit"],
+            name: "TerminalBackendTests", dependencies: ["TerminalBackend"],
             swiftSettings: strict),
         .testTarget(
-            name: "ParleyTests", dependencies: ["ParleyTestKit", "ParleyStorage"], swiftSettings: strict),
+            name: "ParleyTests", dependencies: ["ParleyTestKit"], swiftSettings: strict),
         .testTarget(
             name: "ScenarioRunnerTests",
             dependencies: ["ScenarioRunner", "ParleyContracts", "ParleyTestKit", "ServiceRuntime"],

@@ -40,6 +40,16 @@ public struct PasswordCost: Sendable, Equatable {
     /// processes signing in at once stay within a laptop's memory.
     public static let recommended = PasswordCost(rounds: 1 << 15, blockSize: 8, parallelism: 3)
 
+    /// A cost that takes about a millisecond and protects nothing: for tests and demos (`password_cost =
+    /// "fast"`), so that a busy machine's sign-ins stay far inside the request deadline.
+    public static let fast = PasswordCost(rounds: 16, blockSize: 1, parallelism: 1)
+
+    /// The memory scrypt may use for one hash: its working set (128 × rounds × blockSize, and 128 ×
+    /// blockSize × parallelism) with room to spare; OpenSSL's own default limit (32 MiB) is below OWASP's cost.
+    var memoryLimit: UInt64 {
+        UInt64(128 * blockSize * (rounds + parallelism + 2)) * 2
+    }
+
     /// Whether scrypt accepts these parameters.
     var isValid: Bool {
         rounds >= 2 && rounds & (rounds - 1) == 0 && blockSize >= 1 && parallelism >= 1

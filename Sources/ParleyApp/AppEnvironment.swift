@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ParleyConfig
+import ParleyContracts
 import ParleyStorage
 
 /// Where an app instance keeps its state and what the user has set: resolved once at start-up.
@@ -8,6 +9,8 @@ public struct AppEnvironment: Sendable {
     public let dataDirectory: DataDirectory
     public let settings: Settings
     public let logger: Logger
+    /// The colour setting, read once from `settings`.
+    public var colors: ColorChoice { ColorChoice(rawValue: settings.interface.colors) ?? .auto }
 
     /// Resolves the data directory and settings, prepares the directory (0700) and opens its log file.
     /// - Parameters:

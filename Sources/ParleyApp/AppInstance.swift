@@ -1,4 +1,5 @@
 import Logging
+import ParleyContracts
 import ParleyCore
 import ServiceRuntime
 
@@ -11,8 +12,11 @@ public final class AppInstance: Sendable {
     public let loop: AppLoop
 
     /// Starts every service of the app instance and builds its loop, which the caller runs.
+    /// - Parameter palette: the colours the terminal resolved the setting to; nil, with no terminal, resolves
+    ///   it here.
     public static func start(
-        _ environment: AppEnvironment, width: Int, height: Int, render: @escaping @Sendable (AppState) -> Void
+        _ environment: AppEnvironment, width: Int, height: Int, palette: Palette? = nil,
+        render: @escaping @Sendable (AppState) -> Void
     ) async -> AppInstance {
         let hosts = ServiceCatalog.makeHosts(environment)
         let services = hosts.all
@@ -33,7 +37,7 @@ public final class AppInstance: Sendable {
             clients: AppClients(
                 account: hosts.account, messaging: hosts.messaging, attachment: hosts.attachment, media: hosts.media),
             outbox: FileOutboxStore(dataDirectory: environment.dataDirectory),
-            palette: environment.settings.interface.colors == "8" ? .colors8 : .colors256, render: render)
+            palette: palette ?? environment.colors.palette(terminalColors: nil), render: render)
         return AppInstance(environment: environment, services: services, loop: loop)
     }
 

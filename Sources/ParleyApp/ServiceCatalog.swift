@@ -39,6 +39,7 @@ extension AccountSettings {
     init(_ settings: Settings.Account) {
         self.init(
             sessionLifetime: .seconds(settings.sessionDays * 86_400),
-            presenceTimeout: .seconds(settings.presenceTimeoutSeconds))
+            presenceTimeout: .seconds(settings.presenceTimeoutSeconds),
+            passwordCost: settings.passwordCost == "fast" ? .fast : .recommended)
     }
 }

@@ -47,6 +47,7 @@ struct SettingKey: Sendable {
         .integer("services.restart_window_s", 1...86_400, \.services.restartWindowSeconds),
         .integer("account.session_days", 1...3_650, \.account.sessionDays),
         .integer("account.presence_timeout_s", 5...86_400, \.account.presenceTimeoutSeconds),
+        .choice("account.password_cost", ["owasp", "fast"], \.account.passwordCost),
         .integer("attachments.max_size_mb", 1...100_000, \.attachments.maxSizeMegabytes),
         .choice("interface.colors", ["auto", "256", "8"], \.interface.colors),
         .boolean("interface.show_timestamps", \.interface.showTimestamps),

@@ -12,6 +12,8 @@ public struct Settings: Sendable, Equatable {
         public var sessionDays = 30
         /// A user is shown offline once no heartbeat came for this long.
         public var presenceTimeoutSeconds = 30
+        /// `owasp` (OWASP's scrypt cost), or `fast`: a weak, quick hash for tests and demos only.
+        public var passwordCost = "owasp"
     }
 
     public struct Attachments: Sendable, Equatable {

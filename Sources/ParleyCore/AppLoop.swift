@@ -101,6 +101,7 @@ public actor AppLoop {
     /// drawn once; frames come at most `frameInterval` apart, so a flood of events costs updates, not frames.
     public func run() async {
         render(state)
+        background.append(Task { [weak self] in await self?.refreshPanelEverySecond() })
         lastFrame = .now
         while let batch = await sink.take() {
             var handledSinceFrame = 0
@@ -136,6 +137,8 @@ public actor AppLoop {
             }
             switch effect {
             case let .control(service, action): perform(action, on: service)
+            case let .injectFaults(service, faults): controls[service]?.inject(faults)
+            case let .crash(service): controls[service]?.crash()
             case .account, .messaging, .attachment, .media: requests?.send(effect)
             case let .loadOutbox(user): loadOutbox(of: user)
             case .quit:
@@ -188,7 +191,7 @@ public actor AppLoop {
         case let .attachment(request): (.attachment, "attachment.\(request.kind)")
         case let .media(request): (.media, "media.\(request.kind)")
         case let .control(service, action): (.control(service: service), "\(service).\(action.rawValue)")
-        case .loadOutbox, .quit: nil
+        case .loadOutbox, .injectFaults, .crash, .quit: nil
         }
     }
 
@@ -215,6 +218,19 @@ public actor AppLoop {
             sink.yield(.outboxLoaded(user: user, messages: try outbox.load(user: user)))
         } catch {
             sink.yield(.outboxFailed("cannot read the unsent messages of last time: \(error)"))
+        }
+    }
+
+    /// While the debug panel is open, fresh snapshots of every service each second: a service's uptime and
+    /// 10-second counts move with time, though its status stream publishes only when something happens.
+    private func refreshPanelEverySecond() async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(1))
+            guard state.isDebugPanelOpen, !state.isQuitting else { continue }
+            for service in controls.values {
+                sink.yield(.serviceStatus(service.status))
+                sink.yield(.serviceTrace(service: service.name, entries: service.recentTrace))
+            }
         }
     }
 

@@ -28,6 +28,10 @@ public enum AppMsg: Sendable, Equatable {
 /// What `update` asks the runtime to do; the runtime does the I/O and feeds results back as messages.
 public enum AppEffect: Sendable, Equatable {
     case control(service: String, action: ServiceAction)
+    /// Sets the faults the service injects into its requests (the debug panel's `s`, `f`, `0`).
+    case injectFaults(service: String, FaultInjection)
+    /// Crashes the service as a failing handler would (the debug panel's `c`).
+    case crash(service: String)
     case account(AccountRequest)
     case messaging(MessagingRequest)
     case attachment(AttachmentRequest)

@@ -18,6 +18,8 @@ public struct AppState: Equatable, Sendable {
     public var notice: String?
     public var isQuitting = false
     public var chat = ChatState()
+    /// The sign-in (`/login`, `/register`) being answered, if one is: commands typed meanwhile wait for it.
+    var signingIn: SignIn?
     /// How many colours previews may use, as the user's settings say.
     public var palette: Palette = .colors256
 
@@ -38,6 +40,11 @@ public struct AppState: Equatable, Sendable {
     public func serviceState(_ name: String) -> ServiceState? {
         services.first { $0.name == name }?.state
     }
+}
+
+/// A sign-in on its way, and the commands typed meanwhile that need its session, oldest first.
+struct SignIn: Equatable, Sendable {
+    var waiting: [Command] = []
 }
 
 /// What an operator can do to a service.

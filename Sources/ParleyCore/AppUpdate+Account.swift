@@ -6,13 +6,24 @@ func handleAccountReply(
 ) -> [AppEffect] {
     switch (request, result) {
     case let (_, .success(.session(session))):
+        let waiting = state.signingIn?.waiting ?? []
+        state.signingIn = nil
         state.chat.signOut()
         state.chat.session = session
         state.notice = "signed in as \(session.user)"
-        return [
+        var effects: [AppEffect] = [
             .messaging(.hello(token: session.token)), .account(.heartbeat(token: session.token, presence: .online)),
             .loadOutbox(user: session.user),
         ]
+        // What was typed while the sign-in was answered runs now, in order, as if typed after it.
+        for command in waiting { effects += run(command, in: &state) }
+        return effects
+    case let (.register, .failure(failure)), let (.login, .failure(failure)):
+        let waiting = state.signingIn?.waiting ?? []
+        state.signingIn = nil
+        let notRun = waiting.map { "/\($0.name)" }.joined(separator: ", ")
+        state.notice =
+            failure.sentence(resumes: resumption(of: request)) + (waiting.isEmpty ? "" : "; not run: \(notRun)")
     case let (_, .success(.profile(profile))):
         state.notice = "you are \(profile.displayName)" + (profile.status.isEmpty ? "" : " — \(profile.status)")
     case let (_, .success(.presence(presence))):

@@ -36,11 +36,10 @@ func handleAttachmentReply(
         state.notice = "saved to \(path)"
     case (_, .success):
         break
-    case let (.importFile(_, path, transfer), .failure(failure)):
+    case let (.importFile(_, _, transfer), .failure(failure)):
         state.chat.imports[transfer] = nil
         state.chat.transfers[transfer] = nil
-        // What was typed is not lost: the command comes back to the input line to try again.
-        if state.input.isEmpty { state.input.replace(with: "/attach \(path)") }
+        // What was typed is not lost: the command is one Up away in the input history, like any command.
         state.notice = "not attached: " + failure.sentence(resumes: "attaching resumes")
     case let (.locate(_, id), .failure(failure)):
         state.chat.mediaIntents[id] = nil
@@ -51,73 +50,11 @@ func handleAttachmentReply(
     return []
 }
 
-/// Images are previewed in the timeline's space, sounds described with a waveform, other files summarised.
-private func previewRequest(for attachment: AttachmentReference, at path: String, in state: AppState) -> MediaRequest {
-    let width = max(10, state.width - ChatLayout.roomListWidth - 2)
-    let height = max(3, state.height - 1 - ChatLayout.footerHeight - 2)
-    if attachment.mediaType.hasPrefix("image/") {
-        return .preview(path: path, contentHash: attachment.id, width: width, height: height, palette: state.palette)
-    }
-    if attachment.mediaType.hasPrefix("audio/") { return .describeAudio(path: path, width: width) }
-    return .summarize(path: path, mediaType: attachment.mediaType)
-}
-
-func handleMediaReply(
-    _ request: MediaRequest, _ result: Result<MediaReply, CallFailure<MediaError>>, in state: inout AppState
-) -> [AppEffect] {
-    let name = state.chat.attachments.first { request.path?.hasSuffix($0.id) == true }?.name ?? "attachment"
-    switch result {
-    case let .success(.preview(preview)):
-        state.chat.overlay = Overlay(
-            title: "\(name) — \(preview.sourceWidth)x\(preview.sourceHeight) (Esc closes)", rows: preview.rows)
-    case let .success(.audio(audio)):
-        state.chat.overlay = Overlay(
-            title: "\(name) — \(audio.format), \(audio.duration.shortDescription) (Esc closes)",
-            lines: [audio.waveform])
-    case let .success(.summary(summary)):
-        state.chat.overlay = Overlay(
-            title: "\(name) — \(summary.mediaType), \(summary.size) bytes (Esc closes)", lines: summary.firstLines)
-    case let .success(.playing(playback)):
-        state.notice = "playing \(name) with \(playback.player); /stop stops it"
-    case .success(.stopped):
-        state.chat.playing = nil
-        state.notice = "stopped"
-    case .success(.position):
-        break
-    case let .failure(failure):
-        // With media off, the rest of the chat goes on; the one line says what is missing.
-        state.notice = failure.sentence(resumes: "previews and playback return")
-    }
-    return []
-}
-
 func handleAttachmentEvent(_ event: AttachmentEvent, in state: inout AppState) {
     switch event {
     case let .progress(progress):
         state.chat.transfers[progress.transfer] = progress
     case let .finished(transfer, _), let .failed(transfer, _):
         state.chat.transfers[transfer] = nil
-    }
-}
-
-func handleMediaEvent(_ event: MediaEvent, in state: inout AppState) {
-    switch event {
-    case let .playbackPosition(position): state.chat.playing = position
-    case .playbackStarted: break
-    case .playbackFinished:
-        state.chat.playing = nil
-    case let .playbackFailed(_, reason):
-        state.chat.playing = nil
-        state.notice = "playback failed: \(reason)"
-    }
-}
-
-extension MediaRequest {
-    /// The file a request is about, if any.
-    var path: String? {
-        switch self {
-        case let .preview(path, _, _, _, _), let .describeAudio(path, _), let .play(path), let .summarize(path, _): path
-        case .stop, .playbackPosition: nil
-        }
     }
 }

@@ -1,17 +1,18 @@
 import ParleyContracts
 
-/// Enter: runs the command typed, or sends the text to the current room. What was typed is never lost: a
-/// line that cannot be acted on stays in the input line, with a notice saying why.
+/// Enter: runs the command typed, or sends the text to the current room. A command leaves the input line
+/// whatever becomes of it (it is one Up away in the history, and a refusal says why); a message that cannot be
+/// sent stays, as the user wrote it.
 func submitInput(in state: inout AppState) -> [AppEffect] {
     let text = state.input.text
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [] }
     if text.hasPrefix("/") && !text.hasPrefix("//") {
+        _ = state.input.submit()
         switch Command.parse(text) {
         case let .failure(error):
             state.notice = error.description
             return []
         case let .success(command):
-            _ = state.input.submit()
             return run(command, in: &state)
         }
     }
@@ -39,74 +40,31 @@ func send(_ message: PendingMessage, token: String, in state: inout AppState) ->
     return flushOutbox(in: &state)
 }
 
-private func run(_ command: Command, in state: inout AppState) -> [AppEffect] {
+/// Runs `command`. One that needs a session gets it here, once: typed while a sign-in is being answered, it
+/// waits for that sign-in (`AppState.signingIn`) and runs when the session comes.
+func run(_ command: Command, in state: inout AppState) -> [AppEffect] {
+    guard command.needsSession else { return runWithoutSession(command, in: &state) }
+    if let token = state.chat.session?.token { return run(command, token: token, in: &state) }
+    guard state.signingIn != nil else {
+        _ = requireSession(in: &state)
+        return []
+    }
+    state.signingIn?.waiting.append(command)
+    state.notice = "/\(command.name) waits for the sign-in"
+    return []
+}
+
+/// The commands that need no session: signing in, the app's own controls, help.
+private func runWithoutSession(_ command: Command, in state: inout AppState) -> [AppEffect] {
     switch command {
     case let .register(name, password, displayName):
         state.notice = "creating \(name)…"
+        state.signingIn = SignIn(waiting: state.signingIn?.waiting ?? [])
         return [.account(.register(name: name, password: password, displayName: displayName))]
     case let .login(name, password):
         state.notice = "signing in as \(name)…"
+        state.signingIn = SignIn(waiting: state.signingIn?.waiting ?? [])
         return [.account(.login(name: name, password: password))]
-    case .logout:
-        guard let token = requireSession(in: &state) else { return [] }
-        state.chat.signOut()
-        state.notice = "signed out"
-        return [.account(.logout(token: token))]
-    case let .join(room):
-        guard let token = requireSession(in: &state) else { return [] }
-        return [.messaging(.joinRoom(token: token, name: room))]
-    case .part:
-        guard let token = requireSession(in: &state), let room = requireRoom(in: &state) else { return [] }
-        return [.messaging(.leaveRoom(token: token, room: room))]
-    case let .message(name, text):
-        guard let token = requireSession(in: &state) else { return [] }
-        state.chat.directDrafts[name.lowercased()] = text
-        return [.messaging(.openDirect(token: token, user: name))]
-    case let .query(name):
-        guard let token = requireSession(in: &state) else { return [] }
-        return [.messaging(.openDirect(token: token, user: name))]
-    case let .nick(displayName):
-        guard let token = requireSession(in: &state) else { return [] }
-        return [.account(.updateProfile(token: token, displayName: displayName, statusText: nil))]
-    case let .status(text):
-        guard let token = requireSession(in: &state) else { return [] }
-        return [.account(.updateProfile(token: token, displayName: nil, statusText: text))]
-    case .who:
-        guard let token = requireSession(in: &state), let room = requireRoom(in: &state) else { return [] }
-        return [.messaging(.listMembers(token: token, room: room))]
-    case let .search(text):
-        guard let token = requireSession(in: &state) else { return [] }
-        return [.messaging(.search(token: token, text: text, room: nil, limit: 20))]
-    case let .edit(text):
-        guard let token = requireSession(in: &state), let mine = lastMessage(mine: true, in: &state) else { return [] }
-        return [.messaging(.edit(token: token, message: mine.id, text: text))]
-    case .delete:
-        guard let token = requireSession(in: &state), let mine = lastMessage(mine: true, in: &state) else { return [] }
-        return [.messaging(.delete(token: token, message: mine.id))]
-    case let .reply(text):
-        guard let token = requireSession(in: &state), let theirs = lastMessage(mine: false, in: &state) else {
-            return []
-        }
-        return send(text, to: theirs.room, token: token, replyTo: theirs.id, in: &state)
-    case let .attach(path):
-        guard let token = requireSession(in: &state), let room = requireRoom(in: &state) else { return [] }
-        return attach(path, to: room, token: token, in: &state)
-    case let .save(number, path):
-        guard let token = requireSession(in: &state), let attachment = attachment(number, in: &state) else { return [] }
-        state.notice = "saving \(attachment.name)…"
-        let transfer = TransferID(rawValue: state.chat.nextMessageID().rawValue + "-save")
-        return [
-            .attachment(
-                .save(token: token, attachment: attachment.id, destination: path, overwrite: false, transfer: transfer))
-        ]
-    case let .preview(number):
-        guard let token = requireSession(in: &state), let attachment = attachment(number, in: &state) else { return [] }
-        state.chat.mediaIntents[attachment.id] = .preview(attachment)
-        return [.attachment(.locate(token: token, attachment: attachment.id))]
-    case let .play(number):
-        guard let token = requireSession(in: &state), let attachment = attachment(number, in: &state) else { return [] }
-        state.chat.mediaIntents[attachment.id] = .play(attachment)
-        return [.attachment(.locate(token: token, attachment: attachment.id))]
     case .stop:
         return [.media(.stop)]
     case let .service(action, name):
@@ -120,11 +78,77 @@ private func run(_ command: Command, in state: inout AppState) -> [AppEffect] {
         state.isDebugPanelOpen.toggle()
         return []
     case let .help(topic):
-        state.notice = CommandHelp.text(for: topic)
+        if let overlay = CommandHelp.overlay(for: topic) {
+            state.chat.overlay = overlay
+        } else {
+            state.notice = CommandHelp.unknown(topic ?? "")
+        }
         return []
     case .quit:
         state.isQuitting = true
         return [.quit]
+    default:
+        // The rest need a session (`needsSession`), and `run` hands them to `run(_:token:in:)` with one.
+        return []
+    }
+}
+
+/// The commands that act for the signed-in user, whose session token is `token`.
+private func run(_ command: Command, token: String, in state: inout AppState) -> [AppEffect] {
+    switch command {
+    case .register, .login, .stop, .service, .debug, .help, .quit:
+        return runWithoutSession(command, in: &state)
+    case .logout:
+        state.chat.signOut()
+        state.notice = "signed out"
+        return [.account(.logout(token: token))]
+    case let .join(room):
+        return [.messaging(.joinRoom(token: token, name: room))]
+    case .part:
+        guard let room = requireRoom(in: &state) else { return [] }
+        return [.messaging(.leaveRoom(token: token, room: room))]
+    case let .message(name, text):
+        state.chat.directDrafts[name.lowercased()] = text
+        return [.messaging(.openDirect(token: token, user: name))]
+    case let .query(name):
+        return [.messaging(.openDirect(token: token, user: name))]
+    case let .nick(displayName):
+        return [.account(.updateProfile(token: token, displayName: displayName, statusText: nil))]
+    case let .status(text):
+        return [.account(.updateProfile(token: token, displayName: nil, statusText: text))]
+    case .who:
+        guard let room = requireRoom(in: &state) else { return [] }
+        return [.messaging(.listMembers(token: token, room: room))]
+    case let .search(text):
+        return [.messaging(.search(token: token, text: text, room: nil, limit: 20))]
+    case let .edit(text):
+        guard let mine = lastMessage(mine: true, in: &state) else { return [] }
+        return [.messaging(.edit(token: token, message: mine.id, text: text))]
+    case .delete:
+        guard let mine = lastMessage(mine: true, in: &state) else { return [] }
+        return [.messaging(.delete(token: token, message: mine.id))]
+    case let .reply(text):
+        guard let theirs = lastMessage(mine: false, in: &state) else { return [] }
+        return send(text, to: theirs.room, token: token, replyTo: theirs.id, in: &state)
+    case let .attach(path):
+        guard let room = requireRoom(in: &state) else { return [] }
+        return attach(path, to: room, token: token, in: &state)
+    case let .save(number, path):
+        guard let attachment = attachment(number, in: &state) else { return [] }
+        state.notice = "saving \(attachment.name)…"
+        let transfer = TransferID(rawValue: state.chat.nextMessageID().rawValue + "-save")
+        return [
+            .attachment(
+                .save(token: token, attachment: attachment.id, destination: path, overwrite: false, transfer: transfer))
+        ]
+    case let .preview(number):
+        guard let attachment = attachment(number, in: &state) else { return [] }
+        state.chat.mediaIntents[attachment.id] = .preview(attachment)
+        return [.attachment(.locate(token: token, attachment: attachment.id))]
+    case let .play(number):
+        guard let attachment = attachment(number, in: &state) else { return [] }
+        state.chat.mediaIntents[attachment.id] = .play(attachment)
+        return [.attachment(.locate(token: token, attachment: attachment.id))]
     }
 }
 

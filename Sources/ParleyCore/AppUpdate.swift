@@ -62,8 +62,15 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
     }
 }
 
-/// Keys of the debug panel: Up/Down pick a service, Space toggles it, `r` restarts it, F12 or Esc close it.
+/// Keys of the debug panel: Up/Down pick a service, Space toggles it, `r` restarts it, `s`/`f`/`c` make it slow,
+/// failing or crash and `0` clears the fault, F12 or Esc close it.
 private func handlePanel(_ key: Key, in state: inout AppState) -> [AppEffect] {
+    if let fault = ServiceFault(key: key) {
+        guard let name = state.selectedServiceName else { return [] }
+        state.notice = fault.notice(for: name)
+        let current = state.services[state.selectedService].faults
+        return [fault.injection(adding: current).map { .injectFaults(service: name, $0) } ?? .crash(service: name)]
+    }
     switch key {
     case .up:
         state.selectedService = max(0, state.selectedService - 1)

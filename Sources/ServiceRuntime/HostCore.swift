@@ -10,8 +10,7 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
     /// so handing it to the consumer moves one line between the cores, not two.
     struct Job {
         let request: Request
-        /// Nil for a fire-and-forget send.
-        let call: Call?
+        let call: Call
         let caller: String
         /// When it was admitted, in nanoseconds since `RuntimeEpoch.start` (an `Instant` takes 16 bytes).
         private let admittedNanoseconds: Int64
@@ -19,7 +18,7 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
         /// stop). Two incarnations 2^32 restarts apart are never both alive.
         private let admittedIncarnation: UInt32
 
-        init(request: Request, call: Call?, caller: String, admitted: ContinuousClock.Instant, incarnation: Int) {
+        init(request: Request, call: Call, caller: String, admitted: ContinuousClock.Instant, incarnation: Int) {
             self.request = request
             self.call = call
             self.caller = caller

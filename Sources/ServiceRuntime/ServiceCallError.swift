@@ -29,15 +29,6 @@ public enum ServiceCallError<Failure: Error & Sendable>: Error, Sendable, Custom
     }
 }
 
-/// What became of a fire-and-forget message.
-public enum SendOutcome: Sendable, Equatable {
-    case accepted
-    /// The mailbox is full.
-    case rejected(capacity: Int)
-    /// The service is not running.
-    case refused(ServiceState)
-}
-
 extension Duration {
     /// A short human form: `850ns`, `12µs`, `40ms`, `2.5s`.
     public var shortDescription: String {

@@ -13,9 +13,6 @@ public protocol ServiceEndpoint<Request, Reply, Event, Failure>: Sendable {
         _ request: Request, caller: String, timeout: Duration?
     ) async throws(ServiceCallError<Failure>) -> Reply
 
-    /// Queues `request` without waiting for its handling.
-    func send(_ request: Request, caller: String) -> SendOutcome
-
     /// Events the service publishes from now on.
     func events(bufferSize: Int) -> AsyncStream<Event>
 }

@@ -70,7 +70,6 @@ extension ServiceHost {
         Context(
             name: name,
             publish: { [eventHub] event in eventHub.publish(event) },
-            post: { [weak self] request in self?.send(request, caller: "self") ?? .refused(.stopped) },
             spawn: { [weak self] work in self?.spawnBackground(work, generation: generation) }
         )
     }

@@ -60,7 +60,7 @@ extension ServiceHost {
                 // A caller that already gave up (the sweeper timed it out) is skipped. Only the check is
                 // skipped for the others: reading the call's line before completing it would move it
                 // between the cores twice.
-                if lifecycle.mayBeAbandoned(position), job.call?.isDone == true { continue }
+                if lifecycle.mayBeAbandoned(position), job.call.isDone { continue }
                 if let exit = await handle(job, faults: faults, with: &handler, context: context) { return exit }
                 statusSignal.raise()
                 continue
@@ -79,6 +79,10 @@ extension ServiceHost {
             reply(to: job, .failure(.injectedFault(service: name)))
             return nil
         }
+        if let work = handler.detachedWork(for: job.request, context: context) {
+            answerDetached(job, with: work, context: context)
+            return nil
+        }
         do {
             let value = try await handler.handle(job.request, context: context)
             reply(to: job, .success(value))
@@ -91,11 +95,25 @@ extension ServiceHost {
         return nil
     }
 
+    /// Answers `job` from a task of the incarnation's own, so the request loop goes on to the next jobs.
+    /// Kept out of the generic request loop, like `crashReason`, so that the loop stays small.
+    private func answerDetached(
+        _ job: Core.Job, with work: @escaping @Sendable () async throws -> Reply, context: Context
+    ) {
+        context.spawn { [self] in
+            do {
+                reply(to: job, .success(try await work()))
+            } catch let failure as Failure {
+                reply(to: job, .failure(.failed(failure)))
+            }
+        }
+    }
+
     /// Resumes the caller, then counts the outcome, so that the caller never waits for the counting. A reply
     /// that lost to the deadline sweeper is dropped here: the sweeper counted the timeout.
     private func reply(to job: Core.Job, _ outcome: Core.Call.Outcome) {
         counting.counting {
-            guard job.call?.complete(outcome) ?? true else { return }
+            guard job.call.complete(outcome) else { return }
             let now = ContinuousClock.now
             switch outcome {
             case .success: record(job.request.kind, caller: job.caller, outcome: .ok, admitted: job.admitted, at: now)
@@ -109,13 +127,13 @@ extension ServiceHost {
 
     /// A job admitted by an incarnation that has ended: its caller was told at the stop (or told itself).
     private func drop(_ job: Core.Job) {
-        job.call?.complete(.failure(.unavailable(service: name, state: .stopped)))
+        job.call.complete(.failure(.unavailable(service: name, state: .stopped)))
     }
 
     /// Empties the mailbox of incarnation `generation` once its consumer has ended, failing what it held.
     func drainMailbox(generation: Int, state: ServiceState) {
         while case let .element(job, _) = mailbox.take(for: generation) {
-            job.call?.complete(.failure(.unavailable(service: name, state: state)))
+            job.call.complete(.failure(.unavailable(service: name, state: state)))
         }
     }
 

@@ -85,23 +85,10 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
         return try outcome.get()
     }
 
-    public func send(_ request: Request, caller: String = "app") -> SendOutcome {
-        do throws(ServiceCallError<Failure>) {
-            _ = try deliver(request, call: nil, caller: caller, at: .now)
-            return .accepted
-        } catch {
-            switch error {
-            case let .unavailable(_, state): return .refused(state)
-            case let .overloaded(_, capacity): return .rejected(capacity: capacity)
-            default: return .refused(.stopped)
-            }
-        }
-    }
-
     /// Puts the job in the mailbox if the service is running and has room; returns the lifecycle word
     /// (incarnation and state) it was admitted under.
     private func deliver(
-        _ request: Request, call: Core.Call?, caller: String, at now: ContinuousClock.Instant
+        _ request: Request, call: Core.Call, caller: String, at now: ContinuousClock.Instant
     ) throws(ServiceCallError<Failure>) -> Int {
         let word = lifecycle.current
         guard LifecycleWord.isRunning(word) else {

@@ -23,12 +23,14 @@ public final class NcursesTerminal: Sendable {
     /// The size when the terminal started; later sizes arrive as `.resize` inputs.
     public let width: Int
     public let height: Int
+    /// The colours the views and previews use here: the user's setting, resolved for this terminal.
+    public let palette: Palette
 
     /// Starts ncurses on this process's terminal and a thread that reads it.
     /// - Parameters:
-    ///   - colors: `auto` (what the terminal says), `256` or `8`.
+    ///   - colors: the user's setting; `palette` is what it comes to on this terminal.
     ///   - onInput: called on the terminal's thread for every input; it must hand off, not work.
-    public init(colors: String, onInput: @escaping @Sendable (TerminalInput) -> Void) throws(TerminalError) {
+    public init(colors: ColorChoice, onInput: @escaping @Sendable (TerminalInput) -> Void) throws(TerminalError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw .cannotStart(reason: String(cString: strerror(errno))) }
@@ -44,7 +46,8 @@ public final class NcursesTerminal: Sendable {
         (wakeRead, wakeWrite) = (fds[0], fds[1])
         width = Int(parley_screen_width())
         height = Int(parley_screen_height())
-        let mapper = ColorMapper(colorCount: Int(colors) ?? terminalColors)
+        palette = colors.palette(terminalColors: terminalColors)
+        let mapper = ColorMapper(colorCount: palette.colorCount)
         let thread = Thread { [self] in self.run(colors: mapper, onInput: onInput) }
         thread.name = "parley-terminal"
         thread.start()

@@ -6,22 +6,25 @@ import TerminalBackend
 
 /// `parley [chat]`: the app in this terminal.
 struct Chat: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Chat in this terminal (the default).")
+    static let configuration = CommandConfiguration(abstract: "Chat in this terminal (what `parley` alone does).")
 
-    @Option(help: "The data directory (default: $PARLEY_DATA, else $XDG_DATA_HOME/parley).")
-    var data: String?
-
-    @Option(help: "The settings file (default: $XDG_CONFIG_HOME/parley/config.toml).")
-    var config: String?
+    @OptionGroup var options: ChatOptions
 
     func run() async throws {
+        try await Self.run(options)
+    }
+
+    static func run(_ options: ChatOptions) async throws {
+        let (data, config) = (options.data, options.config)
         let environment = try reportingFailure { try AppEnvironment.resolve(dataPath: data, configPath: config) }
         let (inputs, inputSink) = AsyncStream<TerminalInput>.makeStream()
         let terminal = try reportingFailure {
-            try NcursesTerminal(colors: environment.settings.interface.colors) { inputSink.yield($0) }
+            try NcursesTerminal(colors: environment.colors) { inputSink.yield($0) }
         }
         let showTimestamps = environment.settings.interface.showTimestamps
-        let app = await AppInstance.start(environment, width: terminal.width, height: terminal.height) { state in
+        let app = await AppInstance.start(
+            environment, width: terminal.width, height: terminal.height, palette: terminal.palette
+        ) { state in
             terminal.present(ChatScreenView(state: state, showTimestamps: showTimestamps).render())
         }
         let forwarding = Task {
@@ -32,4 +35,13 @@ struct Chat: AsyncParsableCommand {
         await terminal.stop()
         await app.close()
     }
+}
+
+/// The chat's options, taken by `parley` alone and by `parley chat`.
+struct ChatOptions: ParsableArguments {
+    @Option(help: "The data directory (default: $PARLEY_DATA, else $XDG_DATA_HOME/parley).")
+    var data: String?
+
+    @Option(help: "The settings file (default: $XDG_CONFIG_HOME/parley/config.toml).")
+    var config: String?
 }

@@ -16,6 +16,8 @@ struct SettingsLoaderTests {
             """
             [services]
             request_timeout_ms = 800
+            [account]
+            password_cost = "fast"
             [attachments]
             max_size_mb = 5
             [interface]
@@ -24,6 +26,7 @@ struct SettingsLoaderTests {
             """, path: "config.toml")
         var expected = Settings()
         expected.services.requestTimeoutMilliseconds = 800
+        expected.account.passwordCost = "fast"
         expected.attachments.maxSizeMegabytes = 5
         expected.interface.colors = "256"
         expected.interface.showTimestamps = false
@@ -42,6 +45,10 @@ struct SettingsLoaderTests {
         (
             "[interface]\ncolors = \"lots\"",
             "interface.colors in /x/config.toml must be one of \"auto\", \"256\", \"8\""
+        ),
+        (
+            "[account]\npassword_cost = \"none\"",
+            "account.password_cost in /x/config.toml must be one of \"owasp\", \"fast\""
         ),
         ("[interface]\nshow_timestamps = 1", "interface.show_timestamps in /x/config.toml must be true or false"),
         (

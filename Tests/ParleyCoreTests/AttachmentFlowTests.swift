@@ -44,13 +44,18 @@ struct AttachmentFlowTests {
             ])
     }
 
-    @Test func aFailedAttachSaysWhyAndGivesTheCommandBack() {
+    @Test func aFailedAttachSaysWhyAndLeavesTheCommandOneUpAway() throws {
         var state = ChatFlowTests.signedIn()
         let effects = ChatFlowTests.type("/attach /nope", into: &state)
-        guard case let .attachment(request)? = effects.first else { return }
+        guard case let .attachment(request)? = effects.first else { throw ExpectedEffect.missing }
         _ = update(&state, .attachmentReplied(request, .failure(.refused(.notFound(path: "/nope")))))
-        #expect(state.input.text == "/attach /nope")
+        #expect(state.input.text == "")
         #expect(state.notice?.hasPrefix("not attached: ") == true)
+        // The next command typed is not appended to the refused one.
+        _ = ChatFlowTests.type("/attach /other", into: &state)
+        _ = update(&state, .input(.key(.up)))
+        _ = update(&state, .input(.key(.up)))
+        #expect(state.input.text == "/attach /nope")
     }
 
     @Test func attachmentsAreNumberedInTheOrderSeen() {
@@ -91,6 +96,11 @@ struct AttachmentFlowTests {
         let effects = update(
             &state, .attachmentReplied(.locate(token: "tok", attachment: Self.wav.id), .success(.located(url))))
         #expect(effects == [.media(.play(path: url.path))])
+        let playback = Playback(path: url.path, player: "paplay", duration: .seconds(3))
+        _ = update(&state, .mediaReplied(.play(path: url.path), .success(.playing(playback))))
+        // The notice line follows the playback from here, whatever text a notice might have.
+        #expect(state.chat.playing == PlaybackPosition(playback: playback, elapsed: .zero))
+        #expect(state.notice == nil)
         #expect(ChatFlowTests.type("/stop", into: &state) == [.media(.stop)])
     }
 
@@ -122,3 +132,6 @@ struct AttachmentFlowTests {
                 ])
     }
 }
+
+/// A test's driving step did not produce the effect the next step answers.
+enum ExpectedEffect: Error { case missing }

@@ -43,9 +43,53 @@ struct CommandTests {
         if case let .failure(error) = Command.parse(line) { #expect(error.description == message) }
     }
 
+    /// The usage of `spec` with every placeholder filled in: `/save N PATH` becomes `/save 1 1`.
+    static func example(of spec: CommandSpec) -> String {
+        spec.usage.replacingOccurrences(of: "[", with: "").replacingOccurrences(of: "]", with: "")
+            .split(separator: " ").map { word in word.contains("|") ? "stop" : word.uppercased() == word ? "1" : word }
+            .joined(separator: " ")
+    }
+
+    @Test func everyUsageInTheTableParsesAsItsOwnCommand() throws {
+        for spec in CommandTable.all {
+            let command = try Command.parse(Self.example(of: spec)).get()
+            #expect(command.spec.name == spec.name, "\(Self.example(of: spec))")
+        }
+        #expect(try Command.parse("/EXIT").get() == .quit)
+    }
+
+    @Test func onlyTheTablesPasswordArgumentIsMasked() {
+        #expect(InputMask.displayed("/login bob hunter22") == "/login bob ••••••••")
+        #expect(InputMask.displayed("/Register bob pw Bob Smith") == "/Register bob •• Bob Smith")
+        #expect(InputMask.displayed("/msg bob hunter22") == "/msg bob hunter22")
+        #expect(InputMask.displayed("/login") == "/login")
+        #expect(CommandTable.all.filter { $0.maskedArgument != nil }.map(\.name) == ["register", "login"])
+    }
+
     @Test func helpNamesEveryCommandAndExplainsOne() {
         #expect(CommandHelp.text(for: nil).contains("/register"))
         #expect(CommandHelp.text(for: "who") == "/who — list the members of the current room and their presence")
         #expect(CommandHelp.text(for: "nope") == "no command /nope; /help lists the commands")
+    }
+
+    @Test func helpOpensAnOverlayListingEveryCommandAndEscClosesIt() {
+        var state = AppState(width: 100, height: 30, services: [], clientID: "c")
+        _ = ChatFlowTests.type("/help", into: &state)
+        let lines = state.chat.overlay?.lines ?? []
+        #expect(lines.count == CommandTable.all.count)
+        for (line, spec) in zip(lines, CommandTable.all) {
+            #expect(line.hasPrefix("/\(spec.name) ") && line.hasSuffix(spec.summary))
+        }
+        _ = update(&state, .input(.key(.escape)))
+        #expect(state.chat.overlay == nil)
+    }
+
+    @Test func helpWithACommandShowsItsUsageAndWhatItDoes() {
+        var state = AppState(width: 100, height: 30, services: [], clientID: "c")
+        _ = ChatFlowTests.type("/help /save", into: &state)
+        #expect(state.chat.overlay?.title == "/save (Esc closes)")
+        #expect(state.chat.overlay?.lines.prefix(2) == ["usage: /save N PATH", "save attachment N to a file"])
+        _ = ChatFlowTests.type("/help nope", into: &state)
+        #expect(state.notice == "no command /nope; /help lists the commands")
     }
 }

@@ -12,7 +12,8 @@ struct ScenarioCommandTests {
         let directory = TemporaryDirectory("script-example")
         defer { directory.remove() }
         let result = try runCommand(
-            builtProduct("parley"), ["script", Self.example.path, "--output", directory.path])
+            builtProduct("parley"),
+            ["script", Self.example.path, "--output", directory.path, "--config", directory.testSettings().path])
         #expect(result.status == 0, "stderr was:\n\(result.errorOutput)")
         #expect(result.output.contains("steps passed, 2 sessions"))
         let snapshot = try String(contentsOf: directory.file("bob-after-restart.txt"), encoding: .utf8)

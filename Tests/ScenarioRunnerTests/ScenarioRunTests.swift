@@ -18,7 +18,9 @@ struct ScenarioRunTests {
     }
 
     static func options(_ directory: TemporaryDirectory) -> ScenarioRunner.Options {
-        ScenarioRunner.Options(dataDirectory: directory.dataDirectory.url.path, outputDirectory: directory.url)
+        ScenarioRunner.Options(
+            dataDirectory: directory.dataDirectory.url.path, configPath: directory.testSettings().path,
+            outputDirectory: directory.url)
     }
 
     /// Signing up hashes a password with scrypt, which takes a while in a debug build.

@@ -98,8 +98,10 @@ struct LifecycleTests {
         await host.start()
         let stuck = Task { try? await host.request(.waitForGate(1)) }
         #expect(await eventually { probe.gate.waiting == 1 })
-        #expect(host.send(.echo(3)) == .accepted)  // waits behind the stuck one
+        let queued = Task { try? await host.request(.echo(3)) }  // waits behind the stuck one
+        #expect(await eventually { host.status.mailboxDepth == 1 })
         await host.stop()
+        #expect(await queued.value == nil)
         #expect(host.status.state == .stopped)
         #expect(host.status.lastError?.contains("did not stop") == true)
         #expect(host.status.mailboxDepth == 0)  // what the stuck incarnation left is gone with it

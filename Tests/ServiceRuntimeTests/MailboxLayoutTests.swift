@@ -19,7 +19,9 @@ struct MailboxLayoutTests {
 
     @Test func aJobKeepsWhenItWasAdmittedToTheNanosecond() {
         let now = ContinuousClock.now
-        let job = Job(request: WordRequest(value: 1), call: nil, caller: "test", admitted: now, incarnation: 3)
+        let pending = PendingCall<Int, Refusal>()
+        let call = CallTicket(call: pending, generation: 0)
+        let job = Job(request: WordRequest(value: 1), call: call, caller: "test", admitted: now, incarnation: 3)
         #expect(job.admitted - now < .nanoseconds(1) && now - job.admitted < .nanoseconds(1))
         #expect(job.isAdmitted(by: 3))
         #expect(!job.isAdmitted(by: 4))

@@ -65,22 +65,28 @@ struct RequestReplyTests {
                 return
             }
         }
-        #expect(host.send(.echo(5)) == .rejected(capacity: 2))
         probe.gate.open()
         #expect(try await first.value == 1)
         for task in queued { _ = try await task.value }
         #expect(host.status.mailboxHighWater == 2)
-        #expect(host.status.total.rejected == 2)
+        #expect(host.status.total.rejected == 1)
         await host.close()
     }
 
-    @Test func fireAndForgetSaysWhatBecameOfTheMessage() async {
+    @Test func aRequestToAStoppedServiceFailsAtOnceAsUnavailable() async {
         let probe = Probe()
         let host = await makeHost(probe: probe)
-        #expect(host.send(.echo(1)) == .accepted)
-        #expect(await eventually { probe.handledCount == 1 })
+        #expect((try? await host.request(.echo(1))) == 1)
         await host.stop()
-        #expect(host.send(.echo(2)) == .refused(.stopped))
+        do {
+            _ = try await host.request(.echo(2))
+            Issue.record("a stopped service answered")
+        } catch {
+            guard case .unavailable(service: "test", state: .stopped) = error else {
+                Issue.record("expected unavailable, got \(error)")
+                return
+            }
+        }
         #expect(probe.handledCount == 1)
         await host.close()
     }

@@ -19,7 +19,9 @@ struct StatusAndEventsTests {
         _ = try? await host.request(.echo(0))
         let status = host.status
         #expect(status.total == OutcomeCounts(ok: 7, error: 5, timeout: 1, rejected: 1))
-        #expect(status.recent == status.total)
+        // The last 10 seconds hold the latest outcomes; on a busy machine the first ones may have left them.
+        #expect(status.recent.rejected == 1)
+        #expect(status.recent.ok <= 7 && status.recent.error <= 5 && status.recent.timeout <= 1)
         #expect(status.latencyP50 != nil && status.latencyP99 != nil)
         await host.close()
     }

@@ -11,6 +11,8 @@ struct TestService: ServiceHandler {
         case waitForGate(Int)
         case publish(Int)
         case spawnFailingTask
+        /// Waits until the test opens the gate, off the request loop (`detachedWork`).
+        case waitForGateDetached(Int)
 
         var kind: String {
             switch self {
@@ -20,6 +22,7 @@ struct TestService: ServiceHandler {
             case .waitForGate: "waitForGate"
             case .publish: "publish"
             case .spawnFailingTask: "spawnFailingTask"
+            case .waitForGateDetached: "waitForGateDetached"
             }
         }
     }
@@ -53,6 +56,20 @@ struct TestService: ServiceHandler {
         case .spawnFailingTask:
             context.spawn { throw Breakdown() }
             return 0
+        case .waitForGateDetached:
+            preconditionFailure("answered by detachedWork")
+        }
+    }
+
+    func detachedWork(
+        for request: Request, context: ServiceContext<Int, Request>
+    ) -> (@Sendable () async throws -> Int)? {
+        guard case let .waitForGateDetached(value) = request else { return nil }
+        return { [probe] in
+            probe.handled()
+            await probe.gate.wait()
+            guard value >= 0 else { throw Refusal(reason: "negative") }
+            return value
         }
     }
 

@@ -7,7 +7,7 @@ import SessionTokens
 
 /// The account service's logic, made afresh by its host on every start: it opens the store, the session key
 /// and the revocation list, and handles one request at a time.
-public struct AccountHandler: ServiceHandler {
+public struct AccountHandler: ServiceHandler, Sendable {
     public typealias Request = AccountRequest
     public typealias Reply = AccountReply
     public typealias Event = AccountEvent
@@ -58,6 +58,22 @@ public struct AccountHandler: ServiceHandler {
     public mutating func handle(
         _ request: AccountRequest, context: ServiceContext<AccountEvent, AccountRequest>
     ) async throws -> AccountReply {
+        try await answer(request)
+    }
+
+    /// Sign-up and sign-in run off the request loop: their password hash takes a good fraction of a second,
+    /// and heartbeats, profiles and other users' sign-ins are answered meanwhile. They change nothing of the
+    /// handler's own (its parts are shared, thread-safe stores); the store's constraints keep names unique.
+    public func detachedWork(
+        for request: AccountRequest, context: ServiceContext<AccountEvent, AccountRequest>
+    ) -> (@Sendable () async throws -> AccountReply)? {
+        switch request {
+        case .register, .login, .changePassword: { [self] in try await answer(request) }
+        default: nil
+        }
+    }
+
+    private func answer(_ request: AccountRequest) async throws -> AccountReply {
         do {
             return try await dispatch(request)
         } catch let error as DatabaseError where error.isBusy {

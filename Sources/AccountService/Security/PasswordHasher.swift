@@ -1,7 +1,6 @@
-import Crypto
+import COpenSSLCrypto
 import Dispatch
 import Foundation
-import _CryptoExtras
 
 /// A salted, slow password hash with the algorithm and cost it was made with, so the cost can be raised later
 /// and older hashes still verify.
@@ -12,7 +11,9 @@ struct PasswordHash: Sendable, Equatable {
     var hash: Data
 }
 
-/// Hashes and verifies passwords with scrypt.
+/// Hashes and verifies passwords with scrypt, from the system's OpenSSL: its build is optimised, so a hash
+/// costs the same in a debug build as in a release one (swift-crypto's C, built with the debug build, took
+/// several times as long).
 ///
 /// Deriving a hash takes a good fraction of a second on purpose. It runs on a Dispatch queue rather than on
 /// the Swift concurrency pool, so that a sign-in does not hold one of the pool's few threads (one per core)
@@ -55,13 +56,32 @@ struct PasswordHasher: Sendable {
 
     // MARK: - Deriving
 
-    private static func derive(_ password: String, salt: Data, cost: PasswordCost) throws -> Data {
+    static func derive(_ password: String, salt: Data, cost: PasswordCost) throws -> Data {
         // The same password typed with composed or decomposed accents must give the same hash.
-        let bytes = Data(password.precomposedStringWithCanonicalMapping.utf8)
-        let key = try KDF.Scrypt.deriveKey(
-            from: bytes, salt: salt, outputByteCount: hashBytes, rounds: cost.rounds, blockSize: cost.blockSize,
-            parallelism: cost.parallelism)
-        return key.withUnsafeBytes { Data($0) }
+        let bytes = Array(password.precomposedStringWithCanonicalMapping.utf8)
+        var key = [UInt8](repeating: 0, count: hashBytes)
+        let derived = bytes.withUnsafeBufferPointer { password in
+            salt.withUnsafeBytes { salt in
+                EVP_PBE_scrypt(
+                    password.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                    password.count, salt.bindMemory(to: UInt8.self).baseAddress, salt.count, UInt64(cost.rounds),
+                    UInt64(cost.blockSize), UInt64(cost.parallelism), cost.memoryLimit, &key, key.count)
+            }
+        }
+        guard derived == 1 else { throw PasswordHashError.scryptFailed(cost) }
+        return Data(key)
+    }
+
+    /// OpenSSL refused the parameters or could not get the memory; nothing a retry would mend.
+    enum PasswordHashError: Error, CustomStringConvertible {
+        case scryptFailed(PasswordCost)
+
+        var description: String {
+            switch self {
+            case let .scryptFailed(cost):
+                "scrypt failed for rounds \(cost.rounds), block size \(cost.blockSize), parallelism \(cost.parallelism)"
+            }
+        }
     }
 
     private static func constantTimeEqual(_ left: Data, _ right: Data) -> Bool {

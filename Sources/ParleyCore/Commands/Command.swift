@@ -30,84 +30,59 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
     public let description: String
     init(_ description: String) { self.description = description }
 
-    static func usage(_ name: String) -> CommandError {
-        CommandError("usage: \(CommandHelp.usage(of: name) ?? "/\(name)")")
+    static func usage(_ spec: CommandSpec) -> CommandError {
+        CommandError("usage: \(spec.usage)")
     }
 }
 
 extension Command {
-    /// Parses a line that starts with `/`. `//text` is not a command: it sends `/text` as a message.
+    /// Parses a line that starts with `/`, by `CommandTable`. `//text` is not a command: it sends `/text` as a
+    /// message.
     public static func parse(_ line: String) -> Result<Command, CommandError> {
-        let words = line.dropFirst().split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard let name = words.first?.lowercased() else { return .failure(CommandError("type a command after the /")) }
-        let arguments = Array(words.dropFirst())
-        // The rest of the line after the command and its first `count` arguments, spacing kept as typed.
-        func rest(afterArguments count: Int) -> String? {
-            var remainder = Substring(line.dropFirst().drop(while: { $0 == " " }))
-            for _ in 0..<(count + 1) {
-                remainder = remainder.drop(while: { $0 != " " }).drop(while: { $0 == " " })
-            }
-            return remainder.isEmpty ? nil : String(remainder)
+        let typedName = line.dropFirst().split(separator: " ", maxSplits: 1).first
+        guard let typedName else { return .failure(CommandError("type a command after the /")) }
+        guard let spec = CommandTable.spec(named: typedName) else {
+            return .failure(CommandError("unknown command /\(typedName.lowercased()); /help lists the commands"))
         }
-        switch name {
-        case "register":
-            guard arguments.count >= 2 else { return .failure(.usage(name)) }
-            return .success(.register(name: arguments[0], password: arguments[1], displayName: rest(afterArguments: 2)))
-        case "login":
-            guard arguments.count == 2 else { return .failure(.usage(name)) }
-            return .success(.login(name: arguments[0], password: arguments[1]))
-        case "logout": return .success(.logout)
-        case "join":
-            guard arguments.count == 1 else { return .failure(.usage(name)) }
-            return .success(.join(room: arguments[0]))
-        case "part": return .success(.part)
-        case "msg":
-            guard arguments.count >= 2, let text = rest(afterArguments: 1) else { return .failure(.usage(name)) }
-            return .success(.message(to: arguments[0], text: text))
-        case "query":
-            guard arguments.count == 1 else { return .failure(.usage(name)) }
-            return .success(.query(name: arguments[0]))
-        case "nick":
-            guard let displayName = rest(afterArguments: 0) else { return .failure(.usage(name)) }
-            return .success(.nick(displayName: displayName))
-        case "status": return .success(.status(text: rest(afterArguments: 0) ?? ""))
-        case "who": return .success(.who)
-        case "search":
-            guard let text = rest(afterArguments: 0) else { return .failure(.usage(name)) }
-            return .success(.search(text: text))
-        case "edit":
-            guard let text = rest(afterArguments: 0) else { return .failure(.usage(name)) }
-            return .success(.edit(text: text))
-        case "delete": return .success(.delete)
-        case "reply":
-            guard let text = rest(afterArguments: 0) else { return .failure(.usage(name)) }
-            return .success(.reply(text: text))
-        case "attach":
-            guard let path = rest(afterArguments: 0) else { return .failure(.usage(name)) }
-            return .success(.attach(path: path))
-        case "save":
-            guard arguments.count >= 2, let number = Int(arguments[0]), let path = rest(afterArguments: 1) else {
-                return .failure(.usage(name))
-            }
-            return .success(.save(number: number, path: path))
-        case "preview", "play":
-            guard arguments.count == 1, let number = Int(arguments[0]) else { return .failure(.usage(name)) }
-            return .success(name == "play" ? .play(number: number) : .preview(number: number))
-        case "stop": return .success(.stop)
-        case "service":
-            guard arguments.count == 2, let action = ServiceAction(rawValue: arguments[0].lowercased()) else {
-                return .failure(.usage(name))
-            }
-            return .success(.service(action, name: arguments[1].lowercased()))
-        case "debug": return .success(.debug)
-        case "help": return .success(.help(topic: arguments.first.map { $0.lowercased().trimmingSlash }))
-        case "quit", "exit": return .success(.quit)
-        default:
-            return .failure(CommandError("unknown command /\(name); /help lists the commands"))
+        guard let command = spec.parse(CommandArguments(line: line)) else { return .failure(.usage(spec)) }
+        return .success(command)
+    }
+
+    /// The command's row in `CommandTable`.
+    public var spec: CommandSpec {
+        guard let spec = CommandTable.spec(named: name) else { preconditionFailure("/\(name) is not in CommandTable") }
+        return spec
+    }
+
+    /// Whether the command acts for the signed-in user, as its row in `CommandTable` says.
+    public var needsSession: Bool { spec.needsSession }
+
+    /// The name of the command's row in `CommandTable`.
+    var name: String {
+        switch self {
+        case .register: "register"
+        case .login: "login"
+        case .logout: "logout"
+        case .join: "join"
+        case .part: "part"
+        case .message: "msg"
+        case .query: "query"
+        case .nick: "nick"
+        case .status: "status"
+        case .who: "who"
+        case .search: "search"
+        case .edit: "edit"
+        case .delete: "delete"
+        case .reply: "reply"
+        case .attach: "attach"
+        case .save: "save"
+        case .preview: "preview"
+        case .play: "play"
+        case .stop: "stop"
+        case .service: "service"
+        case .debug: "debug"
+        case .help: "help"
+        case .quit: "quit"
         }
     }
-}
-
-extension String {
-    fileprivate var trimmingSlash: String { hasPrefix("/") ? String(dropFirst()) : self }
 }

@@ -1,11 +1,12 @@
-/// Which parts of the input line are shown as `•`: the password of `/register` and `/login`, so that it
-/// never appears on screen (or in a screenshot) while it is typed.
+/// Which parts of the input line are shown as `•`: the password of `/register` and `/login` (the argument
+/// `CommandTable` marks), so that it never appears on screen (or in a screenshot) while it is typed.
 public enum InputMask {
     /// The text as the screen shows it: same length, passwords replaced grapheme for grapheme.
     public static func displayed(_ text: String) -> String {
-        let lowered = text.lowercased()
-        guard lowered.hasPrefix("/register ") || lowered.hasPrefix("/login ") else { return text }
-        // The password is the third word: `/login NAME PASSWORD`, `/register NAME PASSWORD [DISPLAY NAME]`.
+        guard text.hasPrefix("/"), let name = text.split(separator: " ", maxSplits: 1).first, name.count < text.count,
+            let masked = CommandTable.spec(named: name)?.maskedArgument
+        else { return text }
+        // Word 0 is the command, so the password is word `masked + 1`: `/login NAME PASSWORD`.
         var result = ""
         var word = 0
         var inSpace = false
@@ -16,7 +17,7 @@ public enum InputMask {
                 result.append(character)
             } else {
                 inSpace = false
-                result.append(word == 2 ? "•" : character)
+                result.append(word == masked + 1 ? "•" : character)
             }
         }
         return result

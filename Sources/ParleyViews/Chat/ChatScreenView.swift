@@ -51,16 +51,17 @@ public struct ChatScreenView {
 
     private func renderTimeline(into grid: inout CellGrid, x: Int, y: Int, height: Int) {
         let width = state.width - x
+        // An overlay (a preview, search results, `/help`) shows whether or not anyone is signed in yet.
+        if let overlay = state.chat.overlay {
+            OverlayView(overlay: overlay).render(into: &grid, x: x + 1, y: y, width: width - 1, height: height)
+            return
+        }
         guard let session = state.chat.session else {
             WelcomeView().render(into: &grid, x: x + 1, y: y, width: width - 1, height: height)
             return
         }
         guard let room = state.chat.currentRoom else {
             grid.write("You are in no room. /join #general to start.", x: x + 1, y: y, attributes: .dim)
-            return
-        }
-        if let overlay = state.chat.overlay {
-            OverlayView(overlay: overlay).render(into: &grid, x: x + 1, y: y, width: width - 1, height: height)
             return
         }
         let layout = TimelineLines(width: width - 1, showTimestamps: showTimestamps, timeZone: timeZone)
@@ -89,13 +90,14 @@ public struct ChatScreenView {
     private func renderNotice(into grid: inout CellGrid, y: Int) {
         let help =
             if state.isDebugPanelOpen {
-                "Up/Down pick · Space stop/start · r restart · F12/Esc close"
+                "Up/Down pick · Space off/on · r restart · s slow · f fail · c crash · 0 clear"
             } else if state.chat.roomSearch != nil {
                 "Enter search this room · Esc back to your message"
             } else {
                 "Enter send · /help commands · Alt-1..9 rooms · PgUp/PgDn scroll · Ctrl-R search"
             }
-        // A transfer in progress or a sound playing takes the line; otherwise the last notice, else key help.
+        // A transfer in progress takes the line, then a sound playing (unless a notice came since it started),
+        // then the last notice, else key help.
         if let transfer = state.chat.transfers.values.min(by: { $0.transfer.rawValue < $1.transfer.rawValue }) {
             let barWidth = 20
             let filled = Int((transfer.fraction * Double(barWidth)).rounded(.down))
@@ -105,7 +107,7 @@ public struct ChatScreenView {
                 "\(verb) \(transfer.name) \(bar) \(Int(transfer.fraction * 100))%", x: 0, y: y, foreground: .indexed(6))
             return
         }
-        if let playing = state.chat.playing, state.notice?.hasPrefix("playing") ?? true {
+        if let playing = state.chat.playing, state.notice == nil {
             let total = playing.playback.duration.map { " / " + $0.shortDescription } ?? ""
             grid.write(
                 "▶ playing \(playing.elapsed.shortDescription)\(total) · /stop stops it", x: 0, y: y,

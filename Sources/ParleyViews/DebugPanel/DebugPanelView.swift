@@ -2,7 +2,8 @@ import ParleyContracts
 import ServiceRuntime
 
 /// The debug panel: one row per service with its live status, the selected one highlighted, its last
-/// error and recent trace below. Up/Down pick a service, Space toggles it, `r` restarts it.
+/// error and recent trace below. Up/Down pick a service, Space toggles it, `r` restarts it, `s`/`f`/`c` make it
+/// slow, failing or crash, `0` clears the fault.
 public struct DebugPanelView {
     public var statuses: [ServiceStatus]
     public var selected: Int
