@@ -103,7 +103,7 @@ let package = Package(
             name: "ParleyApp",
             dependencies: [
                 "AccountService", "MessagingService", "AttachmentService", "MediaService", "ParleyConfig", "ParleyCore",
-                "ParleyStorage", "ServiceRuntime", logging,
+                "ParleyContracts", "ParleyStorage", "ServiceRuntime", logging, grdb,
             ],
             swiftSettings: strict),
 
@@ -147,6 +147,12 @@ let package = Package(
         .testTarget(
             name: "ScenarioRunnerTests",
             dependencies: ["ScenarioRunner", "ParleyContracts", "ParleyTestKit", "ServiceRuntime"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ParleyAppTests",
+            dependencies: [
+                "ParleyApp", "ParleyContracts", "ParleyCore", "ParleyStorage", "ParleyTestKit", "ScenarioRunner", grdb,
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "ParleyCoreTests", dependencies: ["ParleyCore", "ParleyTestKit"], swiftSettings: strict),

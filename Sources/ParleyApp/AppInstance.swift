@@ -32,7 +32,7 @@ public final class AppInstance: Sendable {
             width: width, height: height, services: services,
             clients: AppClients(
                 account: hosts.account, messaging: hosts.messaging, attachment: hosts.attachment, media: hosts.media),
-            outbox: FileOutboxStore(dataDirectory: environment.dataDirectory),
+            outbox: SQLiteOutboxStore(database: ClientDatabase(directory: environment.dataDirectory)),
             palette: environment.settings.interface.colors == "8" ? .colors8 : .colors256, render: render)
         return AppInstance(environment: environment, services: services, loop: loop)
     }

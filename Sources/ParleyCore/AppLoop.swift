@@ -85,8 +85,9 @@ public actor AppLoop {
         for await message in sink.messages {
             let before = (token: state.chat.session?.token, pending: state.chat.pending)
             let effects = update(&state, message)
-            render(state)
+            // Before anything slower: what the user pressed Enter on is on disk before the screen is drawn.
             keepOutbox(since: before)
+            render(state)
             for effect in effects {
                 switch effect {
                 case let .control(service, action): perform(action, on: service)
@@ -104,16 +105,20 @@ public actor AppLoop {
 
     // MARK: - The outbox on disk
 
-    /// Writes the pending messages to the outbox whenever they change within one session, so that none is
-    /// lost if the app quits before messaging takes it. Not across a sign-in, which empties the list before
-    /// the outbox on disk is read back. A file of a few messages: written in place.
+    /// Tells the outbox on disk what changed in the pending messages: each new one is added, each one gone
+    /// within the same session (confirmed, or refused for good) is removed. A sign-in empties the list before
+    /// the outbox is read back; that is no delivery, so nothing is removed across it.
     private func keepOutbox(since before: (token: String?, pending: [PendingMessage])) {
-        guard let outbox, let session = state.chat.session, session.token == before.token,
-            state.chat.pending != before.pending
-        else { return }
+        guard let outbox, let session = state.chat.session, state.chat.pending != before.pending else { return }
         let user = session.user
+        let earlier = Set(before.pending.map(\.id))
+        let now = Set(state.chat.pending.map(\.id))
         do {
-            try outbox.save(state.chat.pending, user: user)
+            for message in state.chat.pending where !earlier.contains(message.id) {
+                try outbox.add(message, user: user)
+            }
+            let gone = before.pending.map(\.id).filter { !now.contains($0) }
+            if session.token == before.token, !gone.isEmpty { try outbox.remove(gone, user: user) }
         } catch {
             sink.yield(.outboxFailed("cannot keep unsent messages on disk: \(error)"))
         }
@@ -122,7 +127,7 @@ public actor AppLoop {
     private func loadOutbox(of user: String) {
         guard let outbox else { return }
         do {
-            sink.yield(.outboxLoaded(user: user, messages: try outbox.load(user: user)))
+            sink.yield(.outboxLoaded(user: user, messages: try outbox.items(of: user)))
         } catch {
             sink.yield(.outboxFailed("cannot read the unsent messages of last time: \(error)"))
         }

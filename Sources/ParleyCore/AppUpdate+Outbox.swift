@@ -11,15 +11,27 @@ func isMessagingDown(in state: AppState) -> Bool {
     return messaging.state != .running
 }
 
-/// Sends every message waiting in the outbox, oldest first, if messaging is up and someone is signed in.
+/// Sends what waits in the outbox, if messaging is up and someone is signed in: per room, nothing while an
+/// earlier message of the room is still unconfirmed (so that a failed send, retried, cannot land after a later
+/// one), and what waits behind it as one `sendBatch`, which the service stores in order in one transaction.
 func flushOutbox(in state: inout AppState) -> [AppEffect] {
     guard let token = state.chat.session?.token, !isMessagingDown(in: state) else { return [] }
-    var effects: [AppEffect] = []
-    for index in state.chat.pending.indices where state.chat.pending[index].isQueued {
-        state.chat.pending[index].isQueued = false
-        effects.append(.messaging(request(sending: state.chat.pending[index], token: token)))
+    let pending = state.chat.pending
+    let busy = Set(pending.lazy.filter { !$0.isQueued }.map(\.room))
+    var waiting: [RoomID: [Int]] = [:]
+    var rooms: [RoomID] = []
+    for index in pending.indices where pending[index].isQueued && !busy.contains(pending[index].room) {
+        let room = pending[index].room
+        if waiting[room] == nil { rooms.append(room) }
+        if waiting[room, default: []].count < MessagingRequest.maximumBatch { waiting[room, default: []].append(index) }
     }
-    return effects
+    return rooms.map { room in
+        let indices = waiting[room] ?? []
+        for index in indices { state.chat.pending[index].isQueued = false }
+        let messages = indices.map { state.chat.pending[$0] }
+        guard messages.count > 1 else { return .messaging(request(sending: messages[0], token: token)) }
+        return .messaging(.sendBatch(token: token, messages: messages.map(\.outgoing)))
+    }
 }
 
 func request(sending message: PendingMessage, token: String) -> MessagingRequest {
@@ -28,10 +40,19 @@ func request(sending message: PendingMessage, token: String) -> MessagingRequest
         attachments: message.attachments)
 }
 
-/// Puts a sent message back in the outbox, to go again with the same id (stored once however often it goes).
-func requeue(_ id: MessageID, because failure: CallFailure<MessagingError>, in state: inout AppState) {
-    guard let index = state.chat.pending.firstIndex(where: { $0.id == id }) else { return }
-    state.chat.pending[index].isQueued = true
+extension PendingMessage {
+    var outgoing: OutgoingMessage {
+        OutgoingMessage(room: room, id: id, text: text, replyTo: replyTo, attachments: attachments)
+    }
+}
+
+/// Puts sent messages back in the outbox, to go again with the same ids (stored once however often they go),
+/// ahead of anything written since: they keep their places in the list.
+func requeue(_ ids: [MessageID], because failure: CallFailure<MessagingError>, in state: inout AppState) {
+    let ids = Set(ids)
+    for index in state.chat.pending.indices where ids.contains(state.chat.pending[index].id) {
+        state.chat.pending[index].isQueued = true
+    }
     if case .unavailable = failure {
         noteQueued(in: &state)
     } else {
