@@ -151,7 +151,8 @@ let package = Package(
         .testTarget(
             name: "ParleyAppTests",
             dependencies: [
-                "ParleyApp", "ParleyContracts", "ParleyCore", "ParleyStorage", "ParleyTestKit", "ScenarioRunner", grdb,
+                "ParleyApp", "ParleyContracts", "ParleyCore", "ParleyStorage", "ParleyTestKit", "ScenarioRunner",
+                "ServiceRuntime", grdb,
             ],
             swiftSettings: strict),
         .testTarget(

@@ -23,6 +23,9 @@ public enum AppMsg: Sendable, Equatable {
     case outboxLoaded(user: String, messages: [PendingMessage])
     /// The outbox could not be read or written; the sentence says why.
     case outboxFailed(String)
+    /// Something found outside the loop that the user must know (a service that could not start, a data
+    /// directory others can read); the sentence says what and how to fix it.
+    case problem(String)
 }
 
 /// What `update` asks the runtime to do; the runtime does the I/O and feeds results back as messages.

@@ -55,7 +55,7 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         return heartbeatIfDue(at: now, in: &state) + (hasQueued(in: state) ? flushOutbox(in: &state) : [])
     case let .outboxLoaded(user, messages):
         return handleOutboxLoaded(messages, user: user, in: &state)
-    case let .outboxFailed(problem):
+    case let .outboxFailed(problem), let .problem(problem):
         state.notice = problem
         return []
     }
