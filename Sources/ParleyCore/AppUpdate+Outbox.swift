@@ -7,31 +7,55 @@ import ServiceRuntime
 
 /// Whether messaging is known to be down; with no status yet (a test's state), it is taken to be up.
 func isMessagingDown(in state: AppState) -> Bool {
-    guard let messaging = state.services.first(where: { $0.name == "messaging" }) else { return false }
-    return messaging.state != .running
+    isDown("messaging", in: state)
 }
 
-/// Sends what waits in the outbox, if messaging is up and someone is signed in: per room, nothing while an
-/// earlier message of the room is still unconfirmed (so that a failed send, retried, cannot land after a later
-/// one), and what waits behind it as one `sendBatch`, which the service stores in order in one transaction.
+/// Whether the service `name` is known to be down; with no status yet (a test's state), it is taken to be up.
+func isDown(_ name: String, in state: AppState) -> Bool {
+    guard let service = state.services.first(where: { $0.name == name }) else { return false }
+    return service.state != .running
+}
+
+/// Sends what waits in the outbox, if someone is signed in: per room, nothing while an earlier item of the
+/// room is still unconfirmed (so that a failed send, retried, cannot land after a later one). What waits
+/// goes in order: a file first to the attachment service, which takes it in; messages, once messaging is
+/// up, as one `sendBatch` when several wait, which the service stores in order in one transaction.
 func flushOutbox(in state: inout AppState) -> [AppEffect] {
-    guard let token = state.chat.session?.token, !isMessagingDown(in: state) else { return [] }
+    guard let token = state.chat.session?.token else { return [] }
     let pending = state.chat.pending
     let busy = Set(pending.lazy.filter { !$0.isQueued }.map(\.room))
     var waiting: [RoomID: [Int]] = [:]
     var rooms: [RoomID] = []
     for index in pending.indices where pending[index].isQueued && !busy.contains(pending[index].room) {
-        let room = pending[index].room
-        if waiting[room] == nil { rooms.append(room) }
-        if waiting[room, default: []].count < MessagingRequest.maximumBatch { waiting[room, default: []].append(index) }
+        if waiting[pending[index].room] == nil { rooms.append(pending[index].room) }
+        waiting[pending[index].room, default: []].append(index)
     }
-    return rooms.map { room in
+    var effects: [AppEffect] = []
+    for room in rooms {
         let indices = waiting[room] ?? []
-        for index in indices { state.chat.pending[index].isQueued = false }
-        let messages = indices.map { state.chat.pending[$0] }
-        guard messages.count > 1 else { return .messaging(request(sending: messages[0], token: token)) }
-        return .messaging(.sendBatch(token: token, messages: messages.map(\.outgoing)))
+        guard let first = indices.first else { continue }
+        if let file = pending[first].file {
+            guard !isDown("attachment", in: state) else { continue }
+            state.chat.pending[first].isQueued = false
+            let transfer = fileTransfer(of: pending[first].id)
+            effects.append(.attachment(.importFile(token: token, path: file, transfer: transfer)))
+            continue
+        }
+        guard !isMessagingDown(in: state) else { continue }
+        let run = indices.prefix { pending[$0].file == nil }.prefix(MessagingRequest.maximumBatch)
+        for index in run { state.chat.pending[index].isQueued = false }
+        let messages = run.map { state.chat.pending[$0] }
+        effects.append(
+            messages.count == 1
+                ? .messaging(request(sending: messages[0], token: token))
+                : .messaging(.sendBatch(token: token, messages: messages.map(\.outgoing))))
     }
+    return effects
+}
+
+/// The transfer that takes in the file a queued `/attach` left in the outbox, named after its message.
+func fileTransfer(of message: MessageID) -> TransferID {
+    TransferID(rawValue: message.rawValue + "-file")
 }
 
 func request(sending message: PendingMessage, token: String) -> MessagingRequest {

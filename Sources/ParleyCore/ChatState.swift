@@ -96,10 +96,13 @@ public struct PendingMessage: Equatable, Sendable, Codable {
     public var attachments: [AttachmentReference]
     /// Waiting for the messaging service to come back, rather than sent and waiting for its reply.
     public var isQueued: Bool
+    /// A file to attach, as typed, while the attachment service has not yet taken it in: `/attach` with the
+    /// service off queues the file; once imported, the message carries it in `attachments` instead.
+    public var file: String?
 
     public init(
         id: MessageID, room: RoomID, text: String, replyTo: MessageID? = nil, attachments: [AttachmentReference] = [],
-        isQueued: Bool = false
+        isQueued: Bool = false, file: String? = nil
     ) {
         self.id = id
         self.room = room
@@ -107,6 +110,13 @@ public struct PendingMessage: Equatable, Sendable, Codable {
         self.replyTo = replyTo
         self.attachments = attachments
         self.isQueued = isQueued
+        self.file = file
+    }
+
+    /// What the timeline shows for it: its text, or the files it carries or waits to carry.
+    public var summary: String {
+        if let file { return "📎 " + (file.split(separator: "/").last.map(String.init) ?? file) }
+        return attachments.isEmpty ? text : "📎 " + attachments.map(\.name).joined(separator: ", ")
     }
 }
 
