@@ -35,11 +35,12 @@ public final class AppInstance: Sendable {
                 problems.append(problem)
             }
         }
+        let client = ClientDatabase(directory: environment.dataDirectory)
         let loop = AppLoop(
             width: width, height: height, services: services,
             clients: AppClients(
                 account: hosts.account, messaging: hosts.messaging, attachment: hosts.attachment, media: hosts.media),
-            outbox: SQLiteOutboxStore(database: ClientDatabase(directory: environment.dataDirectory)),
+            outbox: SQLiteOutboxStore(database: client), cache: SQLiteClientCache(database: client),
             palette: environment.settings.interface.colors == "8" ? .colors8 : .colors256, render: render)
         if !problems.isEmpty { loop.send(.problem(problems.joined(separator: "; "))) }
         return AppInstance(environment: environment, services: services, loop: loop)

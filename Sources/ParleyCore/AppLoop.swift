@@ -13,6 +13,8 @@ public actor AppLoop {
     private let render: @Sendable (AppState) -> Void
     private let requests: ServiceRequestQueues?
     private let outbox: (any OutboxStore)?
+    private let cache: (any ClientCache)?
+    private let cacheWriter: ClientCacheWriter?
     private var background: [Task<Void, Never>] = []
 
     /// - Parameters:
@@ -20,10 +22,11 @@ public actor AppLoop {
     ///   - clients: the services' contracts, for the chat; nil runs the service panel alone.
     ///   - tickInterval: how often time passes for `update` (heartbeats).
     ///   - outbox: where unsent messages are kept between runs; nil keeps them in memory only.
+    ///   - cache: where the rooms are kept for when messaging cannot answer at the next sign-in; nil keeps none.
     ///   - render: called with every new state, from the loop's task.
     public init(
         width: Int, height: Int, services: [any ServiceControl], clients: AppClients? = nil,
-        outbox: (any OutboxStore)? = nil,
+        outbox: (any OutboxStore)? = nil, cache: (any ClientCache)? = nil,
         clientID: String = String(UInt64.random(in: 0...UInt64.max), radix: 36), tickInterval: Duration = .seconds(5),
         palette: Palette = .colors256, render: @escaping @Sendable (AppState) -> Void
     ) {
@@ -35,6 +38,8 @@ public actor AppLoop {
         sink = AppInbox()
         self.render = render
         let sink = sink
+        self.cache = cache
+        cacheWriter = cache.map { ClientCacheWriter(cache: $0) { sink.yield(.problem($0)) } }
         requests = clients.map { ServiceRequestQueues(clients: $0, replies: sink) }
         for service in services {
             let updates = service.statusUpdates()
@@ -87,13 +92,16 @@ public actor AppLoop {
             let effects = update(&state, message)
             // Before anything slower: what the user pressed Enter on is on disk before the screen is drawn.
             keepOutbox(since: before)
+            keepCache()
             render(state)
             for effect in effects {
                 switch effect {
                 case let .control(service, action): perform(action, on: service)
                 case .account, .messaging, .attachment, .media: requests?.send(effect)
                 case let .loadOutbox(user): loadOutbox(of: user)
+                case let .loadCache(user): loadCache(of: user)
                 case .quit:
+                    if let problem = cacheWriter?.flush() { state.notice = problem }
                     finish()
                     sink.markHandled()
                     return
@@ -130,6 +138,24 @@ public actor AppLoop {
             sink.yield(.outboxLoaded(user: user, messages: try outbox.items(of: user)))
         } catch {
             sink.yield(.outboxFailed("cannot read the unsent messages of last time: \(error)"))
+        }
+    }
+
+    // MARK: - The rooms kept for next time
+
+    /// Hands the chat state to the cache's writer, which writes it off the loop now and then: a copy of a
+    /// copy-on-write value, cheap enough for every message.
+    private func keepCache() {
+        guard let cacheWriter, let user = state.chat.session?.user else { return }
+        cacheWriter.offer(state.chat, user: user)
+    }
+
+    private func loadCache(of user: String) {
+        guard let cache else { return }
+        do {
+            sink.yield(.cacheLoaded(user: user, view: try cache.view(of: user)))
+        } catch {
+            sink.yield(.problem("cannot read your rooms of last time: \(error)"))
         }
     }
 

@@ -17,9 +17,7 @@ func handleMessagingReply(
 private func handle(_ reply: MessagingReply, to request: MessagingRequest, in state: inout AppState) -> [AppEffect] {
     switch reply {
     case let .welcome(_, rooms):
-        state.chat.rooms = rooms
-        let first = rooms.first { $0.name == "#general" } ?? rooms.first
-        return first.map { enter($0.id, in: &state) } ?? []
+        return welcome(rooms, in: &state)
     case let .room(room):
         if let index = state.chat.rooms.firstIndex(where: { $0.id == room.id }) {
             state.chat.rooms[index] = state.chat.newerView(of: room)
@@ -113,8 +111,9 @@ private func handle(
         return flushOutbox(in: &state)
     case (.markRead, _):
         break  // bookkeeping: the next message in the room marks it read again
-    case (.hello, .unavailable):
+    case (.hello, .unavailable), (.hello, .failed):
         state.notice = failure.sentence(resumes: "your rooms return")
+        return welcomeFailed(in: &state)
     default:
         state.notice = failure.sentence(resumes: resumption(of: request))
     }

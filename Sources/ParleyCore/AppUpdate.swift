@@ -26,7 +26,8 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         // a quick restart can pass between two status updates, and a refusal can come in after them.
         // The attachment service back: a file queued by `/attach` goes the same way.
         let carriesOutbox = status.name == "messaging" || status.name == "attachment"
-        return carriesOutbox && hasQueued(in: state) ? flushOutbox(in: &state) : []
+        let flushed = carriesOutbox && hasQueued(in: state) ? flushOutbox(in: &state) : []
+        return flushed + (status.name == "messaging" ? welcomeAgainIfDue(in: &state) : [])
     case let .serviceTrace(service, entries):
         state.traces[service] = entries
         return []
@@ -57,6 +58,8 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         return heartbeatIfDue(at: now, in: &state) + (hasQueued(in: state) ? flushOutbox(in: &state) : [])
     case let .outboxLoaded(user, messages):
         return handleOutboxLoaded(messages, user: user, in: &state)
+    case let .cacheLoaded(user, view):
+        return handleCacheLoaded(view, user: user, in: &state)
     case let .outboxFailed(problem), let .problem(problem):
         state.notice = problem
         return []

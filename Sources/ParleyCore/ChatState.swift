@@ -29,6 +29,10 @@ public struct ChatState: Equatable, Sendable {
     /// The Ctrl-R search prompt, while it is open.
     public var roomSearch: RoomSearch?
     public var playing: PlaybackPosition?
+    /// The welcome failed (messaging off at sign-in): it is asked for again when messaging is back.
+    var awaitsWelcome = false
+    /// The rooms and timelines shown are those kept from last time, not yet refreshed by messaging.
+    public var isCachedView = false
     var lastHeartbeat: Date?
     var clientID = "local"
     var sentCount = 0

@@ -27,16 +27,16 @@ struct OutboxWithServicesTests {
             script([.size(width: 90, height: 40), .timeout(.seconds(60))] + directives), options: options)
     }
 
-    /// The texts stored in `#general`, in the order the messaging service stored them.
-    static func stored(in directory: TemporaryDirectory) throws -> [String] {
+    /// The texts stored in `room`, in the order the messaging service stored them.
+    static func stored(in directory: TemporaryDirectory, room: String = "#general") throws -> [String] {
         let queue = try DatabaseQueue(path: directory.dataDirectory.file("messages.sqlite").path)
         return try queue.read { db in
             try String.fetchAll(
                 db,
                 sql: """
                     SELECT m.text FROM messages m JOIN rooms r ON r.id = m.roomID
-                    WHERE r.name = '#general' ORDER BY m.sequence
-                    """)
+                    WHERE r.name = ? ORDER BY m.sequence
+                    """, arguments: [room])
         }
     }
 

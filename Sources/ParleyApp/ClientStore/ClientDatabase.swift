@@ -58,6 +58,16 @@ final class ClientDatabase: Sendable {
                     )
                     """)
         }
+        migrator.registerMigration("v2-cache") { db in
+            // One row per user: the rooms and newest messages as the app last showed them, as JSON.
+            try db.execute(
+                sql: """
+                    CREATE TABLE cachedViews (
+                        user TEXT PRIMARY KEY NOT NULL,
+                        view BLOB NOT NULL
+                    )
+                    """)
+        }
         return migrator
     }
 }
