@@ -101,7 +101,7 @@ let package = Package(
             name: "ParleyApp",
             dependencies: [
                 "AccountService", "MessagingService", "AttachmentService", "MediaService", "ParleyConfig",
-                "ParleyContracts", "ParleyCore", "ParleyStorage", "ServiceRuntime", logging,
+                "ParleyContracts", "ParleyCore", "ParleyStorage", "ServiceRuntime", logging, grdb,
             ],
             swiftSettings: strict),
 
@@ -146,6 +146,13 @@ let package = Package(
         .testTarget(
             name: "ScenarioRunnerTests",
             dependencies: ["ScenarioRunner", "ParleyContracts", "ParleyTestKit", "ServiceRuntime"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ParleyAppTests",
+            dependencies: [
+                "ParleyApp", "ParleyContracts", "ParleyCore", "ParleyStorage", "ParleyTestKit", "ScenarioRunner",
+                "ServiceRuntime", grdb,
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "ParleyCoreTests", dependencies: ["ParleyCore", "ParleyTestKit"], swiftSettings: strict),

@@ -11,6 +11,8 @@ public struct AppEnvironment: Sendable {
     public let logger: Logger
     /// The colour setting, read once from `settings`.
     public var colors: ColorChoice { ColorChoice(rawValue: settings.interface.colors) ?? .auto }
+    /// What the user should know before anything else (a data directory others can read), one sentence each.
+    public let warnings: [String]
 
     /// Resolves the data directory and settings, prepares the directory (0700) and opens its log file.
     /// - Parameters:
@@ -27,6 +29,8 @@ public struct AppEnvironment: Sendable {
         try dataDirectory.prepare()
         let sink = try FileLogHandler.Sink(url: dataDirectory.file("parley.log"))
         let logger = Logger(label: "parley") { FileLogHandler(label: $0, sink: sink) }
-        return AppEnvironment(dataDirectory: dataDirectory, settings: settings, logger: logger)
+        let warnings = [dataDirectory.exposure()].compactMap { $0 }
+        for warning in warnings { logger.warning("\(warning)") }
+        return AppEnvironment(dataDirectory: dataDirectory, settings: settings, logger: logger, warnings: warnings)
     }
 }

@@ -2,6 +2,7 @@ import Logging
 import ParleyContracts
 import ParleyCore
 import ServiceRuntime
+import Synchronization
 
 /// One running app instance: its services, started, and the app loop that drives them. The terminal and
 /// the scenario runner each make one per person at the keyboard; they differ only in how they render.
@@ -22,22 +23,30 @@ public final class AppInstance: Sendable {
         let services = hosts.all
         let logger = environment.logger
         logger.info("parley starting on \(environment.dataDirectory.path)")
-        // A service that cannot start (a damaged store, say) is shown failed in the panel; the app goes on.
+        // A service that cannot start (a damaged store, say) is shown failed in the panel and said on the main
+        // screen; the app goes on.
+        var problems = environment.warnings
         for service in services {
             await service.start()
             let status = service.status
             if status.state == .running {
                 logger.info("\(service.name) running")
             } else {
-                logger.error("\(service.name) \(status.state.rawValue): \(status.lastError ?? "no reason given")")
+                let reason = status.lastError ?? "no reason given"
+                let problem =
+                    reason.hasPrefix(service.name) ? reason : "\(service.name) \(status.state.rawValue): \(reason)"
+                logger.error("\(problem)")
+                problems.append(problem)
             }
         }
+        let client = ClientDatabase(directory: environment.dataDirectory)
         let loop = AppLoop(
             width: width, height: height, services: services,
             clients: AppClients(
                 account: hosts.account, messaging: hosts.messaging, attachment: hosts.attachment, media: hosts.media),
-            outbox: FileOutboxStore(dataDirectory: environment.dataDirectory),
+            outbox: SQLiteOutboxStore(database: client), cache: SQLiteClientCache(database: client),
             palette: palette ?? environment.colors.palette(terminalColors: nil), render: render)
+        if !problems.isEmpty { loop.send(.problem(problems.joined(separator: "; "))) }
         return AppInstance(environment: environment, services: services, loop: loop)
     }
 
@@ -47,9 +56,44 @@ public final class AppInstance: Sendable {
         self.loop = loop
     }
 
-    /// Stops every service; the instance is not used afterwards.
-    public func close() async {
-        for service in services.reversed() { await service.stop() }
-        environment.logger.info("parley stopped")
+    /// Stops every service, all at once, waiting at most `limit`; the instance is not used afterwards.
+    ///
+    /// Quitting must not wait on a slow or hung service: what matters is on disk already (the outbox is
+    /// written when a message is queued, each store commits as it goes), and SQLite's journal makes a store
+    /// left mid-write whole again at the next start.
+    public func close(within limit: Duration = .milliseconds(300)) async {
+        let stillStopping = await Self.stop(services, within: limit)
+        if stillStopping.isEmpty {
+            environment.logger.info("parley stopped")
+        } else {
+            environment.logger.warning(
+                "parley quit while \(stillStopping.joined(separator: ", ")) still stopping after \(limit)")
+        }
     }
+
+    /// Stops `services` together and returns within `limit`, with the names of those still stopping then
+    /// (left to the process's exit).
+    static func stop(_ services: [any ServiceControl], within limit: Duration) async -> [String] {
+        let stopped = NameSet()
+        _ = await firstOf(
+            {
+                await withTaskGroup(of: Void.self) { group in
+                    for service in services {
+                        group.addTask {
+                            await service.stop()
+                            stopped.insert(service.name)
+                        }
+                    }
+                }
+            },
+            or: { try? await Task.sleep(for: limit) })
+        return services.map(\.name).filter { !stopped.contains($0) }
+    }
+}
+
+/// Names collected from several tasks.
+private final class NameSet: Sendable {
+    private let names = Mutex<Set<String>>([])
+    func insert(_ name: String) { names.withLock { _ = $0.insert(name) } }
+    func contains(_ name: String) -> Bool { names.withLock { $0.contains(name) } }
 }

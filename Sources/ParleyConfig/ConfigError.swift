@@ -1,9 +1,10 @@
-/// Why `config.toml` could not be used. Each case names the file, and the key where there is one.
+/// Why `config.toml` or the log could not be used. Each case names the file, and the key where there is one.
 public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case syntax(path: String, line: Int, column: Int, message: String)
     case badValue(key: String, path: String, expected: String)
     case unknownKey(key: String, path: String)
+    case unwritableLog(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(key) in \(path) must be \(expected)"
         case let .unknownKey(key, path):
             "\(key) in \(path) is not a Parley setting; check its spelling"
+        case let .unwritableLog(path, reason):
+            "cannot write the log \(path): \(reason)"
         }
     }
 }

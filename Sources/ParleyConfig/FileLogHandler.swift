@@ -1,30 +1,11 @@
 import Foundation
 import Logging
-import Synchronization
 
 /// A swift-log handler that appends lines to a file (`parley.log` in the data directory), never to the
 /// terminal the UI draws on.
 public struct FileLogHandler: LogHandler {
     /// The open log file, shared by every logger of the process.
-    public final class Sink: Sendable {
-        // FileHandle is not Sendable; every use goes through the mutex.
-        private let handle: Mutex<FileHandle>
-
-        /// Opens `url` for appending, creating it with mode 0600.
-        public init(url: URL) throws {
-            if !FileManager.default.fileExists(atPath: url.path) {
-                _ = FileManager.default.createFile(
-                    atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
-            let handle = try FileHandle(forWritingTo: url)
-            try handle.seekToEnd()
-            self.handle = Mutex(handle)
-        }
-
-        func write(_ line: String) {
-            handle.withLock { try? $0.write(contentsOf: Data(line.utf8)) }
-        }
-    }
+    public typealias Sink = LogFile
 
     public var logLevel: Logger.Level = .info
     public var metadata: Logger.Metadata = [:]
@@ -49,6 +30,6 @@ public struct FileLogHandler: LogHandler {
         let time = Date().formatted(.iso8601)
         // One line per event: newlines inside a message would let one entry pass for several.
         let message = "\(event.message)".replacingOccurrences(of: "\n", with: "\\n")
-        sink.write("\(time) \(event.level) \(label): \(message)\(details)\n")
+        sink.append("\(time) \(event.level) \(label): \(message)\(details)\n")
     }
 }

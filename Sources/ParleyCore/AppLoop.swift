@@ -13,6 +13,8 @@ public actor AppLoop {
     private let render: @Sendable (AppState) -> Void
     private let requests: ServiceRequestQueues?
     private let outbox: (any OutboxStore)?
+    private let cache: (any ClientCache)?
+    private let cacheWriter: ClientCacheWriter?
     private var background: [Task<Void, Never>] = []
     private let ledger = RequestLedger()
     /// Frames are drawn at most this often; what comes in between is drawn with the next frame.
@@ -28,11 +30,12 @@ public actor AppLoop {
     ///   - clients: the services' contracts, for the chat; nil runs the service panel alone.
     ///   - tickInterval: how often time passes for `update` (heartbeats).
     ///   - outbox: where unsent messages are kept between runs; nil keeps them in memory only.
+    ///   - cache: where the rooms are kept for when messaging cannot answer at the next sign-in; nil keeps none.
     ///   - frameInterval: the shortest time between two frames (16 ms: 60 frames a second).
     ///   - render: called with the state whenever a frame is drawn, from the loop's task.
     public init(
         width: Int, height: Int, services: [any ServiceControl], clients: AppClients? = nil,
-        outbox: (any OutboxStore)? = nil,
+        outbox: (any OutboxStore)? = nil, cache: (any ClientCache)? = nil,
         clientID: String = String(UInt64.random(in: 0...UInt64.max), radix: 36), tickInterval: Duration = .seconds(5),
         palette: Palette = .colors256, frameInterval: Duration = .milliseconds(16),
         render: @escaping @Sendable (AppState) -> Void
@@ -46,6 +49,8 @@ public actor AppLoop {
         sink = AppInbox()
         self.render = render
         let sink = sink
+        self.cache = cache
+        cacheWriter = cache.map { ClientCacheWriter(cache: $0) { sink.yield(.problem($0)) } }
         requests = clients.map { ServiceRequestQueues(clients: $0, replies: sink) }
         for service in services {
             let updates = service.statusUpdates()
@@ -130,7 +135,9 @@ public actor AppLoop {
         defer { if let channel { ledger.closed(channel) } }
         let before = (token: state.chat.session?.token, pending: state.chat.pending)
         let effects = update(&state, message)
+        // Before anything slower: what the user pressed Enter on is on disk before the screen is drawn.
         keepOutbox(since: before)
+        keepCache()
         for effect in effects {
             if let (channel, label) = Self.requestChannel(of: effect) {
                 ledger.opened(channel, label: label, cause: cause)
@@ -141,7 +148,9 @@ public actor AppLoop {
             case let .crash(service): controls[service]?.crash()
             case .account, .messaging, .attachment, .media: requests?.send(effect)
             case let .loadOutbox(user): loadOutbox(of: user)
+            case let .loadCache(user): loadCache(of: user)
             case .quit:
+                if let problem = cacheWriter?.flush() { state.notice = problem }
                 finish()
                 return true
             }
@@ -191,22 +200,26 @@ public actor AppLoop {
         case let .attachment(request): (.attachment, "attachment.\(request.kind)")
         case let .media(request): (.media, "media.\(request.kind)")
         case let .control(service, action): (.control(service: service), "\(service).\(action.rawValue)")
-        case .loadOutbox, .injectFaults, .crash, .quit: nil
+        case .loadOutbox, .loadCache, .injectFaults, .crash, .quit: nil
         }
     }
 
     // MARK: - The outbox on disk
 
-    /// Writes the pending messages to the outbox whenever they change within one session, so that none is
-    /// lost if the app quits before messaging takes it. Not across a sign-in, which empties the list before
-    /// the outbox on disk is read back. A file of a few messages: written in place.
+    /// Tells the outbox on disk what changed in the pending messages: each new one is added, each one gone
+    /// within the same session (confirmed, or refused for good) is removed. A sign-in empties the list before
+    /// the outbox is read back; that is no delivery, so nothing is removed across it.
     private func keepOutbox(since before: (token: String?, pending: [PendingMessage])) {
-        guard let outbox, let session = state.chat.session, session.token == before.token,
-            state.chat.pending != before.pending
-        else { return }
+        guard let outbox, let session = state.chat.session, state.chat.pending != before.pending else { return }
         let user = session.user
+        let earlier = Set(before.pending.map(\.id))
+        let now = Set(state.chat.pending.map(\.id))
         do {
-            try outbox.save(state.chat.pending, user: user)
+            for message in state.chat.pending where !earlier.contains(message.id) {
+                try outbox.add(message, user: user)
+            }
+            let gone = before.pending.map(\.id).filter { !now.contains($0) }
+            if session.token == before.token, !gone.isEmpty { try outbox.remove(gone, user: user) }
         } catch {
             sink.yield(.outboxFailed("cannot keep unsent messages on disk: \(error)"))
         }
@@ -215,9 +228,27 @@ public actor AppLoop {
     private func loadOutbox(of user: String) {
         guard let outbox else { return }
         do {
-            sink.yield(.outboxLoaded(user: user, messages: try outbox.load(user: user)))
+            sink.yield(.outboxLoaded(user: user, messages: try outbox.items(of: user)))
         } catch {
             sink.yield(.outboxFailed("cannot read the unsent messages of last time: \(error)"))
+        }
+    }
+
+    // MARK: - The rooms kept for next time
+
+    /// Hands the chat state to the cache's writer, which writes it off the loop now and then: a copy of a
+    /// copy-on-write value, cheap enough for every message.
+    private func keepCache() {
+        guard let cacheWriter, let user = state.chat.session?.user else { return }
+        cacheWriter.offer(state.chat, user: user)
+    }
+
+    private func loadCache(of user: String) {
+        guard let cache else { return }
+        do {
+            sink.yield(.cacheLoaded(user: user, view: try cache.view(of: user)))
+        } catch {
+            sink.yield(.problem("cannot read your rooms of last time: \(error)"))
         }
     }
 

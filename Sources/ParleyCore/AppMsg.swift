@@ -23,6 +23,11 @@ public enum AppMsg: Sendable, Equatable {
     case outboxLoaded(user: String, messages: [PendingMessage])
     /// The outbox could not be read or written; the sentence says why.
     case outboxFailed(String)
+    /// The rooms `user` had last time, read back at sign-in because messaging could not answer.
+    case cacheLoaded(user: String, view: CachedView?)
+    /// Something found outside the loop that the user must know (a service that could not start, a data
+    /// directory others can read); the sentence says what and how to fix it.
+    case problem(String)
 }
 
 /// What `update` asks the runtime to do; the runtime does the I/O and feeds results back as messages.
@@ -38,6 +43,8 @@ public enum AppEffect: Sendable, Equatable {
     case media(MediaRequest)
     /// Read back what `user` left in the outbox last time (answered by `outboxLoaded`).
     case loadOutbox(user: String)
+    /// Read back the rooms `user` had last time (answered by `cacheLoaded`).
+    case loadCache(user: String)
     case quit
 }
 

@@ -17,9 +17,7 @@ func handleMessagingReply(
 private func handle(_ reply: MessagingReply, to request: MessagingRequest, in state: inout AppState) -> [AppEffect] {
     switch reply {
     case let .welcome(_, rooms):
-        state.chat.rooms = rooms
-        let first = rooms.first { $0.name == "#general" } ?? rooms.first
-        return first.map { enter($0.id, in: &state) } ?? []
+        return welcome(rooms, in: &state)
     case let .room(room):
         if let index = state.chat.rooms.firstIndex(where: { $0.id == room.id }) {
             state.chat.rooms[index] = state.chat.newerView(of: room)
@@ -41,6 +39,8 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
         return [.account(.presence(of: names))]
     case let .message(message):
         state.chat.store(message)
+        // A confirmed send frees its room: what waited behind it goes now.
+        if case .send = request { return flushOutbox(in: &state) }
         if case .edit = request { state.notice = "message edited" }
         if case let .delete(token, id) = request {
             state.notice = "message deleted"
@@ -49,7 +49,17 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
             return [.attachment(.release(token: token, message: id))]
         }
     case let .batch(results):
-        for case let .success(message) in results { state.chat.store(message) }
+        let sent: [OutgoingMessage]
+        if case let .sendBatch(_, messages) = request { sent = messages } else { sent = [] }
+        for (index, result) in results.enumerated() {
+            switch result {
+            case let .success(message): state.chat.store(message)
+            case let .failure(error) where sent.indices.contains(index):
+                refuse(sent[index].id, text: sent[index].text, problem: "\(error)", in: &state)
+            case .failure: break
+            }
+        }
+        return flushOutbox(in: &state)
     case let .history(page):
         // Even an empty page means the room's timeline is loaded: new messages now go into it.
         state.chat.timelines[page.room, default: []] += []
@@ -88,23 +98,35 @@ private func handle(
         return [.messaging(.createRoom(token: token, name: name))]
     case let (.send(_, _, id, _, _, _), .unavailable), let (.send(_, _, id, _, _, _), .failed):
         // Messaging is off, slow or overloaded: the message waits in the outbox and goes again, same id.
-        requeue(id, because: failure, in: &state)
+        requeue([id], because: failure, in: &state)
+    case let (.sendBatch(_, messages), .unavailable), let (.sendBatch(_, messages), .failed):
+        requeue(messages.map(\.id), because: failure, in: &state)
     case let (.send(_, _, id, text, _, _), .refused):
-        // Refused for what it is: sending it again would not help. Nothing typed is lost: the text goes back
-        // to the input line to mend, or stays in the input history when something else is being written.
-        state.chat.pending.removeAll { $0.id == id }
-        let problem = failure.sentence(resumes: "sending resumes")
-        if state.input.isEmpty { state.input.replace(with: text) }
-        let recoverable = !state.input.isEmpty && state.input.text != text
-        state.notice = "not sent: \(problem)" + (recoverable ? "; Up brings the text back" : "")
+        refuse(id, text: text, problem: failure.sentence(resumes: "sending resumes"), in: &state)
+        return flushOutbox(in: &state)
+    case let (.sendBatch(_, messages), .refused):
+        for message in messages {
+            refuse(message.id, text: message.text, problem: failure.sentence(resumes: "sending resumes"), in: &state)
+        }
+        return flushOutbox(in: &state)
     case (.markRead, _):
         break  // bookkeeping: the next message in the room marks it read again
-    case (.hello, .unavailable):
+    case (.hello, .unavailable), (.hello, .failed):
         state.notice = failure.sentence(resumes: "your rooms return")
+        return welcomeFailed(in: &state)
     default:
         state.notice = failure.sentence(resumes: resumption(of: request))
     }
     return []
+}
+
+/// A message refused for what it is: sending it again would not help. Nothing typed is lost: the text goes
+/// back to the input line to mend, or stays in the input history when something else is being written.
+private func refuse(_ id: MessageID, text: String, problem: String, in state: inout AppState) {
+    state.chat.pending.removeAll { $0.id == id }
+    if state.input.isEmpty { state.input.replace(with: text) }
+    let recoverable = !state.input.isEmpty && state.input.text != text
+    state.notice = "not sent: \(problem)" + (recoverable ? "; Up brings the text back" : "")
 }
 
 private func resumption(of request: MessagingRequest) -> String {

@@ -7,19 +7,55 @@ import ServiceRuntime
 
 /// Whether messaging is known to be down; with no status yet (a test's state), it is taken to be up.
 func isMessagingDown(in state: AppState) -> Bool {
-    guard let messaging = state.services.first(where: { $0.name == "messaging" }) else { return false }
-    return messaging.state != .running
+    isDown("messaging", in: state)
 }
 
-/// Sends every message waiting in the outbox, oldest first, if messaging is up and someone is signed in.
+/// Whether the service `name` is known to be down; with no status yet (a test's state), it is taken to be up.
+func isDown(_ name: String, in state: AppState) -> Bool {
+    guard let service = state.services.first(where: { $0.name == name }) else { return false }
+    return service.state != .running
+}
+
+/// Sends what waits in the outbox, if someone is signed in: per room, nothing while an earlier item of the
+/// room is still unconfirmed (so that a failed send, retried, cannot land after a later one). What waits
+/// goes in order: a file first to the attachment service, which takes it in; messages, once messaging is
+/// up, as one `sendBatch` when several wait, which the service stores in order in one transaction.
 func flushOutbox(in state: inout AppState) -> [AppEffect] {
-    guard let token = state.chat.session?.token, !isMessagingDown(in: state) else { return [] }
+    guard let token = state.chat.session?.token else { return [] }
+    let pending = state.chat.pending
+    let busy = Set(pending.lazy.filter { !$0.isQueued }.map(\.room))
+    var waiting: [RoomID: [Int]] = [:]
+    var rooms: [RoomID] = []
+    for index in pending.indices where pending[index].isQueued && !busy.contains(pending[index].room) {
+        if waiting[pending[index].room] == nil { rooms.append(pending[index].room) }
+        waiting[pending[index].room, default: []].append(index)
+    }
     var effects: [AppEffect] = []
-    for index in state.chat.pending.indices where state.chat.pending[index].isQueued {
-        state.chat.pending[index].isQueued = false
-        effects.append(.messaging(request(sending: state.chat.pending[index], token: token)))
+    for room in rooms {
+        let indices = waiting[room] ?? []
+        guard let first = indices.first else { continue }
+        if let file = pending[first].file {
+            guard !isDown("attachment", in: state) else { continue }
+            state.chat.pending[first].isQueued = false
+            let transfer = fileTransfer(of: pending[first].id)
+            effects.append(.attachment(.importFile(token: token, path: file, transfer: transfer)))
+            continue
+        }
+        guard !isMessagingDown(in: state) else { continue }
+        let run = indices.prefix { pending[$0].file == nil }.prefix(MessagingRequest.maximumBatch)
+        for index in run { state.chat.pending[index].isQueued = false }
+        let messages = run.map { state.chat.pending[$0] }
+        effects.append(
+            messages.count == 1
+                ? .messaging(request(sending: messages[0], token: token))
+                : .messaging(.sendBatch(token: token, messages: messages.map(\.outgoing))))
     }
     return effects
+}
+
+/// The transfer that takes in the file a queued `/attach` left in the outbox, named after its message.
+func fileTransfer(of message: MessageID) -> TransferID {
+    TransferID(rawValue: message.rawValue + "-file")
 }
 
 func request(sending message: PendingMessage, token: String) -> MessagingRequest {
@@ -28,10 +64,19 @@ func request(sending message: PendingMessage, token: String) -> MessagingRequest
         attachments: message.attachments)
 }
 
-/// Puts a sent message back in the outbox, to go again with the same id (stored once however often it goes).
-func requeue(_ id: MessageID, because failure: CallFailure<MessagingError>, in state: inout AppState) {
-    guard let index = state.chat.pending.firstIndex(where: { $0.id == id }) else { return }
-    state.chat.pending[index].isQueued = true
+extension PendingMessage {
+    var outgoing: OutgoingMessage {
+        OutgoingMessage(room: room, id: id, text: text, replyTo: replyTo, attachments: attachments)
+    }
+}
+
+/// Puts sent messages back in the outbox, to go again with the same ids (stored once however often they go),
+/// ahead of anything written since: they keep their places in the list.
+func requeue(_ ids: [MessageID], because failure: CallFailure<MessagingError>, in state: inout AppState) {
+    let ids = Set(ids)
+    for index in state.chat.pending.indices where ids.contains(state.chat.pending[index].id) {
+        state.chat.pending[index].isQueued = true
+    }
     if case .unavailable = failure {
         noteQueued(in: &state)
     } else {

@@ -24,7 +24,10 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         }
         // Messaging is running: whatever waits in the outbox goes now. Not only on the change from down to up:
         // a quick restart can pass between two status updates, and a refusal can come in after them.
-        return status.name == "messaging" && hasQueued(in: state) ? flushOutbox(in: &state) : []
+        // The attachment service back: a file queued by `/attach` goes the same way.
+        let carriesOutbox = status.name == "messaging" || status.name == "attachment"
+        let flushed = carriesOutbox && hasQueued(in: state) ? flushOutbox(in: &state) : []
+        return flushed + (status.name == "messaging" ? welcomeAgainIfDue(in: &state) : [])
     case let .serviceTrace(service, entries):
         state.traces[service] = entries
         return []
@@ -56,7 +59,9 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
             + (hasQueued(in: state) ? flushOutbox(in: &state) : [])
     case let .outboxLoaded(user, messages):
         return handleOutboxLoaded(messages, user: user, in: &state)
-    case let .outboxFailed(problem):
+    case let .cacheLoaded(user, view):
+        return handleCacheLoaded(view, user: user, in: &state)
+    case let .outboxFailed(problem), let .problem(problem):
         state.notice = problem
         return []
     }

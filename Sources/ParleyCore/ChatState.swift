@@ -29,6 +29,10 @@ public struct ChatState: Equatable, Sendable {
     /// The Ctrl-R search prompt, while it is open.
     public var roomSearch: RoomSearch?
     public var playing: PlaybackPosition?
+    /// The welcome failed (messaging off at sign-in): it is asked for again when messaging is back.
+    var awaitsWelcome = false
+    /// The rooms and timelines shown are those kept from last time, not yet refreshed by messaging.
+    public var isCachedView = false
     var lastHeartbeat: Date?
     /// Read markers held back while messages stream into the room being read (`AppUpdate+ReadMarkers.swift`).
     var readMarks = ReadMarks()
@@ -106,10 +110,13 @@ public struct PendingMessage: Equatable, Sendable, Codable {
     public var attachments: [AttachmentReference]
     /// Waiting for the messaging service to come back, rather than sent and waiting for its reply.
     public var isQueued: Bool
+    /// A file to attach, as typed, while the attachment service has not yet taken it in: `/attach` with the
+    /// service off queues the file; once imported, the message carries it in `attachments` instead.
+    public var file: String?
 
     public init(
         id: MessageID, room: RoomID, text: String, replyTo: MessageID? = nil, attachments: [AttachmentReference] = [],
-        isQueued: Bool = false
+        isQueued: Bool = false, file: String? = nil
     ) {
         self.id = id
         self.room = room
@@ -117,6 +124,13 @@ public struct PendingMessage: Equatable, Sendable, Codable {
         self.replyTo = replyTo
         self.attachments = attachments
         self.isQueued = isQueued
+        self.file = file
+    }
+
+    /// What the timeline shows for it: its text, or the files it carries or waits to carry.
+    public var summary: String {
+        if let file { return "📎 " + (file.split(separator: "/").last.map(String.init) ?? file) }
+        return attachments.isEmpty ? text : "📎 " + attachments.map(\.name).joined(separator: ", ")
     }
 }
 

@@ -28,7 +28,7 @@ final class ServiceRequestQueues: Sendable {
         case let .messaging(request): messaging.yield(request)
         case let .attachment(request): attachment.yield(request)
         case let .media(request): media.yield(request)
-        case .control, .injectFaults, .crash, .loadOutbox, .quit: break
+        case .control, .injectFaults, .crash, .loadOutbox, .loadCache, .quit: break
         }
     }
 

@@ -39,6 +39,16 @@ public struct DataDirectory: Sendable, Hashable, CustomStringConvertible {
         return target
     }
 
+    /// One sentence if the directory lets other users in (a directory Parley creates is 0700, but one that
+    /// was there before is the user's to change): what is open and the command that closes it.
+    public func exposure() -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { return nil }
+        let mode = String(info.st_mode & 0o777, radix: 8)
+        return
+            "the data directory \(path) is open to other users (mode \(mode)); make it yours alone with chmod 700 \(path)"
+    }
+
     /// The URL of `name` inside the directory.
     public func file(_ name: String) -> URL { url.appendingPathComponent(name, isDirectory: false) }
 }

@@ -15,6 +15,16 @@ public enum PrivateFile {
         close(descriptor)
     }
 
+    /// Takes away what group and others may do with `url` (and its `-wal` and `-shm` files, for a
+    /// database), leaving the owner's rights: for files Parley made, which hold nobody else's business.
+    public static func tighten(_ url: URL) {
+        for path in [url.path, url.path + "-wal", url.path + "-shm"] {
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & 0o077 != 0 else { continue }
+            chmod(path, info.st_mode & 0o700)
+        }
+    }
+
     /// Writes `data` to a new file at `url`, mode 0600; fails if the file already exists.
     /// - Returns: false when another process created the file first.
     public static func createExclusively(_ url: URL, contents data: Data) throws(StorageError) -> Bool {

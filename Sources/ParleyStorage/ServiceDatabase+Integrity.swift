@@ -18,6 +18,18 @@ extension ServiceDatabase {
     static func checkIntegrity(of url: URL, _ check: IntegrityCheck, busyTimeout: TimeInterval) throws(StorageError) {
         let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
         guard size > 0 else { return }  // a new store: nothing to check
+        // Even read-only, SQLite makes `-wal` and `-shm` files for a database in WAL mode. Beside a store it
+        // refuses, they would be litter that a recovery tool might take for part of the store: removed again.
+        let companions = [url.path + "-wal", url.path + "-shm"].filter { !FileManager.default.fileExists(atPath: $0) }
+        do {
+            try read(url, check, busyTimeout: busyTimeout)
+        } catch {
+            for path in companions { try? FileManager.default.removeItem(atPath: path) }
+            throw error
+        }
+    }
+
+    private static func read(_ url: URL, _ check: IntegrityCheck, busyTimeout: TimeInterval) throws(StorageError) {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(busyTimeout)

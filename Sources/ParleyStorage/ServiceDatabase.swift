@@ -14,9 +14,13 @@ public enum ServiceDatabase {
     ) throws(StorageError) -> DatabasePool {
         try directory.prepare()
         let url = directory.file(fileName)
+        // SQLite's own words for these ("disk I/O error", "is read-only") would hide what is wrong.
+        try checkAccess(to: url)
         try checkIntegrity(of: url, check, busyTimeout: busyTimeout)
-        // SQLite gives the -wal and -shm files the database file's mode, so 0600 here covers them too.
+        // SQLite gives the -wal and -shm files the database file's mode, so 0600 here covers them too; one
+        // Parley made with a looser mode (or an umask it did not override) is tightened.
         try PrivateFile.ensureExists(url)
+        PrivateFile.tighten(url)
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.journalMode = .wal
@@ -32,6 +36,16 @@ public enum ServiceDatabase {
         }
     }
 
+    /// Refuses, in words that say what is wrong, a database path that is a directory or that this user may
+    /// not read or write.
+    static func checkAccess(to url: URL) throws(StorageError) {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return }  // a new store
+        if info.st_mode & S_IFMT == S_IFDIR { throw .isADirectory(path: url.path) }
+        if access(url.path, R_OK) != 0 { throw .unreadable(path: url.path, reason: String(cString: strerror(errno))) }
+        if access(url.path, W_OK) != 0 { throw .readOnly(path: url.path) }
+    }
+
     /// Translates a SQLite error into one that names the file and says what to do.
     public static func storageError(_ error: any Error, path: String) -> StorageError {
         guard let error = error as? DatabaseError else {
@@ -41,8 +55,10 @@ public enum ServiceDatabase {
         case .SQLITE_NOTADB: return .notADatabase(path: path)
         case .SQLITE_CORRUPT: return .corrupt(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
-        case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
+        case .SQLITE_READONLY:
             return .readOnly(path: path)
+        case .SQLITE_PERM, .SQLITE_CANTOPEN:
+            return .cannotOpen(path: path, reason: error.message ?? "SQLite cannot open it")
         default: return .failed(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }

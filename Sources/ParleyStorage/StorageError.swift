@@ -6,6 +6,8 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
     case corrupt(path: String)
     case locked(path: String)
     case readOnly(path: String)
+    case unreadable(path: String, reason: String)
+    case isADirectory(path: String)
     case cannotOpen(path: String, reason: String)
     case failed(path: String, reason: String)
 
@@ -23,6 +25,10 @@ public enum StorageError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) is locked by another program; close that program and try again"
         case let .readOnly(path):
             "\(path) is read-only; make it writable by your user and try again"
+        case let .unreadable(path, reason):
+            "cannot read \(path): \(reason); make it readable and writable by your user (chmod 600)"
+        case let .isADirectory(path):
+            "\(path) is a directory, not a database; move it aside or choose another data directory with --data"
         case let .cannotOpen(path, reason):
             "cannot open \(path): \(reason)"
         case let .failed(path, reason):

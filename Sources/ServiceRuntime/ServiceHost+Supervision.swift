@@ -92,13 +92,15 @@ extension ServiceHost {
                 drainMailbox(generation: generation, state: .stopping)
                 return finish(.stopped, generation: generation)
             }
+            // The reason goes in before the state changes: whoever sees `crashed` (a caller of `start()`, the
+            // status stream) must see why, not "no reason given".
+            if core.withLock({ $0.generation == generation }) { counting.metrics.withLock { $0.lastError = reason } }
             let calls: [Core.Call]? = core.withLock { core in
                 guard core.generation == generation else { return nil }
                 core.state = .crashed
                 core.runningSince = nil
                 return core.drainCalls()
             }
-            if calls != nil { counting.metrics.withLock { $0.lastError = reason } }
             fail(calls ?? [], state: .crashed)
             drainMailbox(generation: generation, state: .crashed)
             switch planner.crashed(at: .now, random: Double.random(in: 0..<1)) {

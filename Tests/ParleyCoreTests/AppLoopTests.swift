@@ -48,9 +48,18 @@ struct AppLoopTests {
 @Suite(.timeLimit(.minutes(1)))
 struct AppLoopOutboxTests {
     final class MemoryOutbox: OutboxStore {
-        let files = Mutex<[String: [PendingMessage]]>([:])
-        func load(user: String) throws -> [PendingMessage] { files.withLock { $0[user] ?? [] } }
-        func save(_ messages: [PendingMessage], user: String) throws { files.withLock { $0[user] = messages } }
+        let rows = Mutex<[String: [PendingMessage]]>([:])
+        func add(_ message: PendingMessage, user: String) throws {
+            rows.withLock { rows in
+                if rows[user]?.contains(where: { $0.id == message.id }) != true {
+                    rows[user, default: []].append(message)
+                }
+            }
+        }
+        func remove(_ ids: [MessageID], user: String) throws {
+            rows.withLock { $0[user]?.removeAll { ids.contains($0.id) } }
+        }
+        func items(of user: String) throws -> [PendingMessage] { rows.withLock { $0[user] ?? [] } }
     }
 
     static func session(_ token: String) -> AppMsg {
@@ -62,7 +71,7 @@ struct AppLoopOutboxTests {
     @Test func signingInAgainKeepsWhatWaitsInTheOutbox() async throws {
         let waiting = PendingMessage(id: MessageID("c-1"), room: RoomID("r1"), text: "not yet", isQueued: true)
         let outbox = MemoryOutbox()
-        try outbox.save([waiting], user: "alice")
+        try outbox.add(waiting, user: "alice")
         let rendered = Mutex<AppState?>(nil)
         let loop = AppLoop(
             width: 80, height: 24,
@@ -75,7 +84,33 @@ struct AppLoopOutboxTests {
         let queued = loop.queuedCount
         #expect(await eventually { loop.hasHandled(queued) })
         #expect(await eventually { rendered.withLock { $0?.chat.pending.map(\.id) } == [MessageID("c-1")] })
-        #expect(try outbox.load(user: "alice").map(\.id) == [MessageID("c-1")])
+        #expect(try outbox.items(of: "alice").map(\.id) == [MessageID("c-1")])
+
+        loop.send(.input(.hangup))
+        await running.value
+    }
+
+    /// Issue 9, defect 3: what the user pressed Enter on reaches the outbox before anything slower (the
+    /// drawing of the screen), so a crash right after the key loses nothing.
+    @Test func whatEnterSentIsInTheOutboxBeforeTheScreenShowsIt() async throws {
+        let outbox = MemoryOutbox()
+        let shownBeforeKept = Mutex<[MessageID]>([])
+        let loop = AppLoop(width: 80, height: 24, services: [], outbox: outbox) { state in
+            let kept = Set(((try? outbox.items(of: "alice")) ?? []).map(\.id))
+            shownBeforeKept.withLock { $0 += state.chat.pending.map(\.id).filter { !kept.contains($0) } }
+        }
+        let running = Task { await loop.run() }
+
+        loop.send(Self.session("t1"))
+        let general = Room(id: RoomID("r1"), kind: .publicRoom, name: "#general", memberCount: 1, unreadCount: 0)
+        loop.send(.messagingReplied(.hello(token: "t1"), .success(.welcome(user: "alice", rooms: [general]))))
+        loop.send(.input(.key(.function(12))))  // with no clients, the loop opens on the debug panel
+        for character in "kept" { loop.send(.input(.key(.character(character)))) }
+        loop.send(.input(.key(.enter)))
+        let queued = loop.queuedCount
+        #expect(await eventually { loop.hasHandled(queued) })
+        #expect(try outbox.items(of: "alice").map(\.text) == ["kept"])
+        #expect(shownBeforeKept.withLock { $0 }.isEmpty)
 
         loop.send(.input(.hangup))
         await running.value

@@ -32,10 +32,16 @@ struct OutboxFlowTests {
 
         #expect(update(&state, Self.messaging(.starting)) == [])
         let sent = update(&state, Self.messaging(.running))
+        // Both in one batch, which the service stores in order.
         #expect(
             sent == [
-                .messaging(.send(token: "tok", room: Self.general, id: MessageID("c-1"), text: "first")),
-                .messaging(.send(token: "tok", room: Self.general, id: MessageID("c-2"), text: "second")),
+                .messaging(
+                    .sendBatch(
+                        token: "tok",
+                        messages: [
+                            OutgoingMessage(room: Self.general, id: MessageID("c-1"), text: "first"),
+                            OutgoingMessage(room: Self.general, id: MessageID("c-2"), text: "second"),
+                        ]))
             ])
         #expect(state.chat.pending.map(\.isQueued) == [false, false])
         // A status that says running again sends nothing twice.
@@ -69,8 +75,13 @@ struct OutboxFlowTests {
         let second = ChatFlowTests.type("second", into: &state)
         #expect(
             second == [
-                .messaging(first),
-                .messaging(.send(token: "tok", room: Self.general, id: MessageID("c-2"), text: "second")),
+                .messaging(
+                    .sendBatch(
+                        token: "tok",
+                        messages: [
+                            OutgoingMessage(room: Self.general, id: MessageID("c-1"), text: "first"),
+                            OutgoingMessage(room: Self.general, id: MessageID("c-2"), text: "second"),
+                        ]))
             ])
         #expect(state.chat.pending.map(\.isQueued) == [false, false])
     }

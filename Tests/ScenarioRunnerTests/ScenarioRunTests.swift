@@ -176,9 +176,8 @@ struct OutboxScenarioTests {
                 .expectOutbox(0),
             ])
         _ = try await ScenarioRunner.run(script, options: ScenarioRunTests.options(directory))
-        let outbox = directory.dataDirectory.url.appendingPathComponent("outbox/alice.json")
+        let outbox = directory.dataDirectory.url.appendingPathComponent("client.sqlite")
         let attributes = try FileManager.default.attributesOfItem(atPath: outbox.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
-        #expect(try String(contentsOf: outbox, encoding: .utf8) == "[]")
     }
 }

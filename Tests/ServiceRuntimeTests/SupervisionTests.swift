@@ -60,6 +60,15 @@ struct SupervisionTests {
         await host.close()
     }
 
+    /// Whoever sees the failed start (the app, which says it on the main screen) sees why, at once.
+    @Test func theReasonAStartFailedIsKnownWhenStartReturns() async {
+        let host = await makeHost(
+            restarts: RestartPolicy(maxRestarts: 2, initialBackoff: .seconds(30)), failStart: { true })
+        #expect(host.status.state != .running)
+        #expect(host.status.lastError?.contains("could not start") == true)
+        await host.close()
+    }
+
     @Test func aFailingBackgroundTaskCrashesTheService() async throws {
         let host = await makeHost()
         _ = try await host.request(.spawnFailingTask)

@@ -51,13 +51,10 @@ struct TimelineLines {
         }
         for message in pending {
             // On its way, or waiting in the outbox for messaging to come back.
-            let text =
-                message.attachments.isEmpty
-                ? message.text : "📎 " + message.attachments.map(\.name).joined(separator: ", ")
             lines += layout(
                 time: nil, sender: me ?? "you",
                 body: [
-                    .init(text: text, attributes: .dim),
+                    .init(text: message.summary, attributes: .dim),
                     .init(text: message.isQueued ? " (pending)" : " (sending…)", attributes: .dim),
                 ])
         }

@@ -1,0 +1,71 @@
+import Synchronization
+
+/// Keeps the cached view up to date off the app's loop: the loop hands over its chat state (a copy-on-write
+/// value, so handing it over costs next to nothing), and a background task writes the newest one it was
+/// given at most once per `interval`, and only when what is kept would change. Never a write per message.
+final class ClientCacheWriter: Sendable {
+    private let pending: PendingView
+    private let wake: AsyncStream<Void>.Continuation
+    private let worker: Task<Void, Never>
+
+    /// - Parameter failed: told, with a sentence, when a write fails.
+    init(cache: any ClientCache, interval: Duration = .seconds(1), failed: @escaping @Sendable (String) -> Void) {
+        let pending = PendingView(cache: cache)
+        let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        self.pending = pending
+        self.wake = wake
+        worker = Task(priority: .utility) {
+            for await _ in wakes {
+                if let problem = pending.write() { failed(problem) }
+                try? await Task.sleep(for: interval)
+            }
+        }
+    }
+
+    /// The chat state after a message; the rooms are kept once there are any (an empty list, before the
+    /// welcome, must not replace what was kept).
+    func offer(_ chat: ChatState, user: String) {
+        guard !chat.rooms.isEmpty else { return }
+        pending.offer(chat, user: user)
+        wake.yield()
+    }
+
+    /// Writes what is waiting now, on the caller's thread, and stops: at quit, so the last screen is kept.
+    func flush() -> String? {
+        wake.finish()
+        worker.cancel()
+        return pending.write()
+    }
+}
+
+/// The newest chat state offered, and what was last written for each user.
+private final class PendingView: Sendable {
+    private struct Offer {
+        var user: String
+        var chat: ChatState
+    }
+
+    private let cache: any ClientCache
+    private let latest = Mutex<Offer?>(nil)
+    private let written = Mutex<[String: CachedView]>([:])
+
+    init(cache: any ClientCache) { self.cache = cache }
+
+    func offer(_ chat: ChatState, user: String) {
+        latest.withLock { $0 = Offer(user: user, chat: chat) }
+    }
+
+    /// Writes the newest offer if it changes what is kept; a sentence if the write failed.
+    func write() -> String? {
+        guard let offer = latest.withLock({ $0.take() }) else { return nil }
+        let view = CachedView(of: offer.chat)
+        guard written.withLock({ $0[offer.user] }) != view else { return nil }
+        do {
+            try cache.save(view, user: offer.user)
+            written.withLock { $0[offer.user] = view }
+            return nil
+        } catch {
+            return "cannot keep your rooms on disk for next time: \(error)"
+        }
+    }
+}
