@@ -29,7 +29,7 @@ struct QuitTests {
         let quick = ServiceHost<QuickService>(name: "quick") { _ in QuickService() }
         await quick.start()
         let stillStopping = await AppInstance.stop(
-            [quick, HungService(name: "hung")], within: .seconds(2))
+            [quick, HungService(name: "hung")], within: .seconds(10))
         #expect(stillStopping == ["hung"])
         #expect(quick.status.state == .stopped)
     }
