@@ -3,7 +3,7 @@ import ParleyContracts
 /// `/attach PATH`: the attachment service imports the file, then a message carrying it goes to `room`. With
 /// the service off, the file waits in the outbox, shown pending, and goes when it is back.
 func attach(_ path: String, to room: RoomID, token: String, in state: inout AppState) -> [AppEffect] {
-    if isDown("attachment", in: state) { return queueFile(path, to: room, token: token, in: &state) }
+    if isDown(.attachment, in: state) { return queueFile(path, to: room, token: token, in: &state) }
     let transfer = TransferID(rawValue: state.chat.nextMessageID().rawValue + "-file")
     state.chat.imports[transfer] = room
     state.notice = "attaching \(path)…"

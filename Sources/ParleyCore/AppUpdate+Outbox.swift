@@ -7,12 +7,12 @@ import ServiceRuntime
 
 /// Whether messaging is known to be down; with no status yet (a test's state), it is taken to be up.
 func isMessagingDown(in state: AppState) -> Bool {
-    isDown("messaging", in: state)
+    isDown(.messaging, in: state)
 }
 
 /// Whether the service `name` is known to be down; with no status yet (a test's state), it is taken to be up.
-func isDown(_ name: String, in state: AppState) -> Bool {
-    guard let service = state.services.first(where: { $0.name == name }) else { return false }
+func isDown(_ name: ServiceName, in state: AppState) -> Bool {
+    guard let service = state.services.first(where: { $0.service == name }) else { return false }
     return service.state != .running
 }
 
@@ -35,7 +35,7 @@ func flushOutbox(in state: inout AppState) -> [AppEffect] {
         let indices = waiting[room] ?? []
         guard let first = indices.first else { continue }
         if let file = pending[first].file {
-            guard !isDown("attachment", in: state) else { continue }
+            guard !isDown(.attachment, in: state) else { continue }
             state.chat.pending[first].isQueued = false
             let transfer = fileTransfer(of: pending[first].id)
             effects.append(.attachment(.importFile(token: token, path: file, transfer: transfer)))

@@ -25,9 +25,9 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         // Messaging is running: whatever waits in the outbox goes now. Not only on the change from down to up:
         // a quick restart can pass between two status updates, and a refusal can come in after them.
         // The attachment service back: a file queued by `/attach` goes the same way.
-        let carriesOutbox = status.name == "messaging" || status.name == "attachment"
+        let carriesOutbox = status.service == .messaging || status.service == .attachment
         let flushed = carriesOutbox && hasQueued(in: state) ? flushOutbox(in: &state) : []
-        return flushed + (status.name == "messaging" ? welcomeAgainIfDue(in: &state) : [])
+        return flushed + (status.service == .messaging ? welcomeAgainIfDue(in: &state) : [])
     case let .serviceTrace(service, entries):
         state.traces[service] = entries
         return []

@@ -1,3 +1,4 @@
+import ParleyContracts
 import Synchronization
 
 /// The service requests the app has made and not yet seen answered, each with the input that caused it, so that
@@ -13,7 +14,7 @@ final class RequestLedger: Sendable {
     /// service's controls.
     enum Channel: Hashable, Sendable {
         case account, messaging, attachment, media
-        case control(service: String)
+        case control(service: ServiceName)
     }
 
     private struct Entry {
