@@ -66,6 +66,9 @@ public final class LogFile: Sendable {
         guard descriptor >= 0 else {
             throw .unwritableLog(path: url.path, reason: String(cString: strerror(errno)))
         }
+        // A log Parley made earlier with a looser mode is made private again: it names users and rooms.
+        var info = stat()
+        if fstat(descriptor, &info) == 0, info.st_mode & 0o077 != 0 { fchmod(descriptor, 0o600) }
         return descriptor
     }
 }

@@ -27,7 +27,8 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         // The attachment service back: a file queued by `/attach` goes the same way.
         let carriesOutbox = status.service == .messaging || status.service == .attachment
         let flushed = carriesOutbox && hasQueued(in: state) ? flushOutbox(in: &state) : []
-        return flushed + (status.service == .messaging ? welcomeAgainIfDue(in: &state) : [])
+        let isMessagingBack = status.service == .messaging && status.state == .running
+        return flushed + (isMessagingBack ? welcomeAgainIfDue(in: &state) : [])
     case let .serviceTrace(service, entries):
         state.traces[service] = entries
         return []

@@ -29,7 +29,11 @@ struct OutboxWithServicesTests {
 
     /// The texts stored in `room`, in the order the messaging service stored them.
     static func stored(in directory: TemporaryDirectory, room: String = "#general") throws -> [String] {
-        let queue = try DatabaseQueue(path: directory.dataDirectory.file("messages.sqlite").path)
+        // The services of a quit instance may still be finishing their last writes: wait for them.
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        let queue = try DatabaseQueue(
+            path: directory.dataDirectory.file("messages.sqlite").path, configuration: configuration)
         return try queue.read { db in
             try String.fetchAll(
                 db,

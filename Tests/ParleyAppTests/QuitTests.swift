@@ -28,10 +28,10 @@ struct QuitTests {
     @Test func aHungServiceDoesNotHoldTheQuitAndIsNamed() async {
         let quick = ServiceHost<QuickService>(name: "quick") { _ in QuickService() }
         await quick.start()
-        let stillStopping = await AppInstance.stop(
-            [quick, HungService(name: "hung")], within: .seconds(10))
-        #expect(stillStopping == ["hung"])
-        #expect(quick.status.state == .stopped)
+        let stillStopping = await AppInstance.stop([quick, HungService(name: "hung")], within: .milliseconds(300))
+        #expect(stillStopping.contains("hung"))
+        // The others were stopped alongside, not after the hung one.
+        #expect(await eventually { quick.status.state == .stopped })
     }
 }
 

@@ -47,4 +47,15 @@ struct LogFileTests {
         let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
+
+    @Test func aLogLeftOpenToOthersIsMadePrivate() throws {
+        let directory = TemporaryDirectory("log-mode")
+        defer { directory.remove() }
+        let url = directory.file("parley.log")
+        try Data("an older line\n".utf8).write(to: url)
+        chmod(url.path, 0o644)
+        _ = try LogFile(url: url)
+        let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
 }
