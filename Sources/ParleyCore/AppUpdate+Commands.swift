@@ -34,9 +34,9 @@ func send(_ message: PendingMessage, token: String, in state: inout AppState) ->
     var queued = message
     queued.isQueued = true
     state.chat.pending.append(queued)
-    state.chat.scrollBack = 0
+    let toNewest = jumpToNewest(in: &state)  // what was just written shows at the foot of the timeline
     if isMessagingDown(in: state) { noteQueued(in: &state) }
-    return flushOutbox(in: &state)
+    return toNewest + flushOutbox(in: &state)
 }
 
 private func run(_ command: Command, in state: inout AppState) -> [AppEffect] {

@@ -3,8 +3,7 @@
 public enum InputMask {
     /// The text as the screen shows it: same length, passwords replaced grapheme for grapheme.
     public static func displayed(_ text: String) -> String {
-        let lowered = text.lowercased()
-        guard lowered.hasPrefix("/register ") || lowered.hasPrefix("/login ") else { return text }
+        guard masks(text) else { return text }
         // The password is the third word: `/login NAME PASSWORD`, `/register NAME PASSWORD [DISPLAY NAME]`.
         var result = ""
         var word = 0
@@ -20,5 +19,11 @@ public enum InputMask {
             }
         }
         return result
+    }
+
+    /// Whether `text` has a password to mask. Looks at the first word only, so that a long line costs nothing.
+    public static func masks(_ text: String) -> Bool {
+        let lowered = text.prefix(10).lowercased()
+        return lowered.hasPrefix("/register ") || lowered.hasPrefix("/login ")
     }
 }
