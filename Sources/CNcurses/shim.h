@@ -10,55 +10,85 @@
 #ifndef _XOPEN_SOURCE_EXTENDED
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
+#include <errno.h>
 #include <locale.h>
 #include <ncursesw/curses.h>
+#include <signal.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include <wchar.h>
 
-/// Starts curses on the process's terminal: locale from the environment (for wide characters), raw keys,
-/// no echo, keypad and mouse decoding, a short Escape delay (so Alt-keys and Esc feel instant), colours
-/// over the terminal's own default colours. Returns the number of colours, 0 without colour, -1 on failure.
+/// Modes Parley reads input in, which it decodes itself: mouse reports (SGR form) and bracketed paste.
+static const char parley_input_modes_on[] = "\033[?1000h\033[?1006h\033[?2004h";
+static const char parley_input_modes_off[] = "\033[?2004l\033[?1006l\033[?1000l";
+
+/// Starts curses on the process's terminal for drawing: locale from the environment (for wide characters),
+/// raw keys, no echo, colours over the terminal's own default colours. Input is read and decoded by Parley,
+/// not by curses; the terminal is asked for mouse reports and bracketed pastes. Returns the number of
+/// colours, 0 without colour, -1 on failure.
 static inline int parley_curses_start(void) {
     setlocale(LC_ALL, "");
     if (newterm(NULL, stdout, stdin) == NULL) return -1;
-    set_escdelay(25);
     raw();
     noecho();
     nonl();
-    keypad(stdscr, TRUE);
-    nodelay(stdscr, TRUE);
     curs_set(0);
-    mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-    mouseinterval(0);
+    typeahead(-1);  // curses would poll the terminal for typed-ahead keys on every refresh; Parley reads it
+    fputs(parley_input_modes_on, stdout);
+    fflush(stdout);
     if (!has_colors()) return 0;
     start_color();
     use_default_colors();
     return COLORS;
 }
 
-static inline void parley_curses_end(void) { endwin(); }
+static inline void parley_curses_end(void) {
+    endwin();
+    fputs(parley_input_modes_off, stdout);
+    fflush(stdout);
+}
+
+// MARK: - Size changes
+
+/// Where the SIGWINCH handler writes a byte; the terminal's thread polls its other end.
+static int parley_resize_descriptor = -1;
+
+static void parley_on_resize(int signal) {
+    (void)signal;
+    int saved = errno;  // a handler must leave errno as it found it
+    if (parley_resize_descriptor >= 0) {
+        char byte = 2;
+        (void)write(parley_resize_descriptor, &byte, 1);
+    }
+    errno = saved;
+}
+
+/// Reports every size change by a byte on `descriptor` (non-blocking), so that the terminal's thread can
+/// sleep without a timeout and still hear of one. Replaces curses' own handler, which only its input
+/// functions would have consulted.
+static inline void parley_watch_resize(int descriptor) {
+    parley_resize_descriptor = descriptor;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = parley_on_resize;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGWINCH, &action, NULL);
+}
+
+/// Asks the terminal its size; when it differs from what curses has, resizes curses and returns 1.
+static inline int parley_follow_resize(void) {
+    struct winsize size;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return 0;
+    if (size.ws_row == getmaxy(stdscr) && size.ws_col == getmaxx(stdscr)) return 0;
+    resizeterm(size.ws_row, size.ws_col);
+    return 1;
+}
 
 static inline int parley_screen_width(void) { return getmaxx(stdscr); }
 static inline int parley_screen_height(void) { return getmaxy(stdscr); }
-
-/// Reads one input without waiting: OK with a character, KEY_CODE_YES with a key code, ERR with none.
-static inline int parley_read_input(wint_t *input) { return wget_wch(stdscr, input); }
-
-static inline int parley_key_f(int number) { return KEY_F(number); }
-
-/// The last mouse event: its cell and which buttons. Returns 0 when there is one.
-static inline int parley_read_mouse(int *x, int *y, unsigned long *buttons) {
-    MEVENT event;
-    if (getmouse(&event) != OK) return -1;
-    *x = event.x;
-    *y = event.y;
-    *buttons = (unsigned long)event.bstate;
-    return 0;
-}
-
-static inline unsigned long parley_button_click(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
-static inline unsigned long parley_button_wheel_up(void) { return BUTTON4_PRESSED; }
-static inline unsigned long parley_button_wheel_down(void) { return BUTTON5_PRESSED; }
 
 /// A colour pair for foreground and background (-1 is the terminal's default), allocated on first use.
 static inline int parley_color_pair(int foreground, int background) {

@@ -35,9 +35,9 @@ func send(_ message: PendingMessage, token: String, in state: inout AppState) ->
     var queued = message
     queued.isQueued = true
     state.chat.pending.append(queued)
-    state.chat.scrollBack = 0
+    let toNewest = jumpToNewest(in: &state)  // what was just written shows at the foot of the timeline
     if isMessagingDown(in: state) { noteQueued(in: &state) }
-    return flushOutbox(in: &state)
+    return toNewest + flushOutbox(in: &state)
 }
 
 /// Runs `command`. One that needs a session gets it here, once: typed while a sign-in is being answered, it

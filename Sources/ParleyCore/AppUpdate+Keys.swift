@@ -20,8 +20,10 @@ func handleChat(_ key: Key, in state: inout AppState) -> [AppEffect] {
     case let .alt(digit) where digit.isNumber:
         guard let number = digit.wholeNumberValue, number >= 1 else { return [] }
         return switchRoom(toIndex: number - 1, in: &state)
-    case .pageUp: state.chat.scrollBack += max(1, state.height / 2)
-    case .pageDown: state.chat.scrollBack = max(0, state.chat.scrollBack - max(1, state.height / 2))
+    case .pageUp: return page(by: max(1, state.height / 2), in: &state)
+    case .pageDown: return page(by: -max(1, state.height / 2), in: &state)
+    case .altHome: return jumpToOldest(in: &state)
+    case .altEnd: return jumpToNewest(in: &state)
     case .control("c"), .control("q"):
         state.isQuitting = true
         return [.quit]
@@ -34,14 +36,13 @@ func handleChat(_ key: Key, in state: inout AppState) -> [AppEffect] {
 func handleMouse(_ event: MouseEvent, in state: inout AppState) -> [AppEffect] {
     guard !state.isDebugPanelOpen else { return [] }
     switch event {
-    case .wheelUp: state.chat.scrollBack += 3
-    case .wheelDown: state.chat.scrollBack = max(0, state.chat.scrollBack - 3)
+    case .wheelUp: return page(by: 3, in: &state)
+    case .wheelDown: return page(by: -3, in: &state)
     case let .click(x, y):
         // The room list is the left column, one room per row from the second row (ChatLayout).
         guard x < ChatLayout.roomListWidth, y >= 1 else { return [] }
         return switchRoom(toIndex: y - 1, in: &state)
     }
-    return []
 }
 
 /// Tab: completes a command name after `/`, or the name of a member seen in the current room.
@@ -72,15 +73,26 @@ func switchRoom(toIndex index: Int, in state: inout AppState) -> [AppEffect] {
     return enter(state.chat.rooms[index].id, in: &state)
 }
 
-/// Makes `room` the current room: loads its history the first time, and marks it read.
+/// Makes `room` the current room, at its newest message: loads its history the first time (or again, when
+/// the user left it reading its oldest messages), and marks it read.
 func enter(_ room: RoomID, in state: inout AppState) -> [AppEffect] {
     // The room being left keeps no marker held back: it is read up to where the user left it.
     let released = releaseReadMarks(in: &state)
     state.chat.currentRoom = room
     state.chat.scrollBack = 0
+    state.chat.scrollFromTop = nil
     guard let token = state.chat.session?.token else { return released }
-    if state.chat.timelines[room] == nil {
-        return released + [.messaging(.history(token: token, room: room, from: .newest, limit: 100))]
+    if state.chat.timelines[room] == nil { state.chat.windows[room] = TimelineWindow() }
+    if state.chat.timelines[room] == nil || state.chat.windows[room]?.hasNewer == true {
+        state.chat.windows[room, default: TimelineWindow()].loading = .newest
+        return released + [.messaging(.history(token: token, room: room, from: .newest, limit: historyPageSize))]
     }
+    state.chat.trimToNewest(room)
     return released + markRead(room, in: &state)
+}
+
+/// PgUp/PgDn and the wheel: an open overlay (search results) scrolls, else the timeline does.
+private func page(by lines: Int, in state: inout AppState) -> [AppEffect] {
+    guard state.chat.overlay != nil else { return scrollTimeline(by: lines, in: &state) }
+    return scrollOverlay(by: lines, in: &state)
 }

@@ -61,22 +61,10 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
         }
         return flushOutbox(in: &state)
     case let .history(page):
-        // Even an empty page means the room's timeline is loaded: new messages now go into it.
-        state.chat.timelines[page.room, default: []] += []
-        for message in page.messages { state.chat.store(message) }
-        return markRead(page.room, in: &state)
+        guard case let .history(_, _, cursor, _) = request else { return [] }
+        return receiveHistory(page, from: cursor, in: &state)
     case let .found(messages):
-        guard case let .search(_, text, room, _) = request else { return [] }
-        let names = Dictionary(state.chat.rooms.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let scope = room.map { " in \(names[$0] ?? $0.rawValue)" } ?? ""
-        // Newest first, each with its room (unless all are in one), so a hit in another room is easy to find.
-        let lines = messages.sorted { $0.sentAt > $1.sentAt }.map { message in
-            (room == nil ? "\(names[message.room] ?? message.room.rawValue)  " : "")
-                + "\(message.sender): " + message.text.replacingOccurrences(of: "\n", with: " ")
-        }
-        state.chat.overlay = Overlay(
-            title: "\(messages.count) found\(scope) for “\(text)” (Esc closes)",
-            lines: lines.isEmpty ? ["no message matches"] : lines)
+        showSearchResults(messages, for: request, in: &state)
     case let .left(room):
         state.chat.rooms.removeAll { $0.id == room }
         state.chat.timelines[room] = nil
@@ -111,6 +99,12 @@ private func handle(
         return flushOutbox(in: &state)
     case (.markRead, _):
         break  // bookkeeping: the next message in the room marks it read again
+    case let (.history(_, room, _, _), _):
+        historyFailed(for: room, in: &state)
+        state.notice = failure.sentence(resumes: resumption(of: request))
+    case (.search, _):
+        state.chat.loadingMoreResults = nil
+        state.notice = failure.sentence(resumes: resumption(of: request))
     case (.hello, .unavailable), (.hello, .failed):
         state.notice = failure.sentence(resumes: "your rooms return")
         return welcomeFailed(in: &state)

@@ -11,8 +11,7 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
     case let .input(.key(key)):
         return state.isDebugPanelOpen ? handlePanel(key, in: &state) : handleChat(key, in: &state)
     case let .input(.paste(text)):
-        state.input.insert(text)
-        return []
+        return handlePaste(text, in: &state)
     case let .input(.mouse(event)):
         return handleMouse(event, in: &state)
     case .input(.hangup):

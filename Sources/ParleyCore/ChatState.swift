@@ -7,12 +7,22 @@ public struct ChatState: Equatable, Sendable {
     /// The user's rooms, in the order the room list shows them (Alt-1 is the first).
     public var rooms: [Room] = []
     public var currentRoom: RoomID?
-    /// Each room's known messages, oldest first, at most `timelineLimit`.
+    /// Each room's loaded messages, oldest first: a window of its history (see `windows`), at most
+    /// `timelineLimit` while the newest are read, more while the user pages back through history.
     public var timelines: [RoomID: [ChatMessage]] = [:]
+    /// Which part of each room's history its timeline holds, and the page being fetched.
+    public var windows: [RoomID: TimelineWindow] = [:]
     /// Messages sent but not yet confirmed by the messaging service, oldest first.
     public var pending: [PendingMessage] = []
-    /// How many lines the timeline is scrolled up from its newest line.
+    /// How many lines the timeline is scrolled up from its newest loaded line.
     public var scrollBack = 0
+    /// After a jump to the room's first message (Alt-Home): how many lines the timeline is scrolled down from
+    /// its oldest line; `scrollBack` then counts for nothing. Nil when reading from the newest end.
+    public var scrollFromTop: Int?
+    /// A search whose results filled the limit asked: PgDn near their end asks for more with it.
+    var moreResults: MessagingRequest?
+    /// The request for more results sent, until its reply keeps the overlay where it was scrolled.
+    var loadingMoreResults: MessagingRequest?
     public var presence: [String: Presence] = [:]
     /// Text to send once a direct conversation being opened exists, by the other user's name.
     var directDrafts: [String: String] = [:]
@@ -51,21 +61,24 @@ public struct ChatState: Equatable, Sendable {
 
     /// Adds or replaces `message` in its room's timeline, keeping sequence order. A message newer than the
     /// room's newest, which is what live events bring, is appended in place: no scan, no copy of the timeline.
+    /// A message newer than a window that does not reach the newest is left for paging to bring.
     mutating func store(_ message: ChatMessage) {
         let room = message.room
-        if let newest = timelines[room]?.last, newest.sequence >= message.sequence {
-            timelines[room, default: []].place(message)
-        } else {
-            timelines[room, default: []].append(message)
-        }
-        // Trimmed in steps, not by one at each message: removing from the front moves the whole timeline.
-        if let count = timelines[room]?.count, count > Self.timelineLimit + Self.timelineLimit / 8 {
-            timelines[room]?.removeFirst(count - Self.timelineLimit)
-        }
-        for attachment in message.attachments where !attachments.contains(where: { $0.id == attachment.id }) {
-            attachments.append(attachment)
-        }
+        // Taken out of the dictionary so that it is not shared, and changes in place instead of being copied.
+        var timeline = timelines.removeValue(forKey: room) ?? []
+        defer { timelines[room] = timeline }
+        noteAttachments(of: message)
         if !pending.isEmpty { pending.removeAll { $0.id == message.id } }
+        if let last = timeline.last, last.sequence < message.sequence {
+            guard windows[room]?.hasNewer != true else { return }
+            timeline.append(message)  // the usual case: a new message, newer than any held
+        } else if timeline.isEmpty {
+            timeline.append(message)
+        } else {
+            timeline.place(message)
+        }
+        let isReadingHistory = room == currentRoom && (scrollFromTop != nil || scrollBack > 0)
+        if !isReadingHistory { Self.trim(&timeline, window: &windows[room, default: TimelineWindow()], slack: true) }
     }
 
     /// Whether `message` is already in its room's timeline.
@@ -74,6 +87,28 @@ public struct ChatState: Equatable, Sendable {
             newest.sequence >= message.sequence
         else { return false }
         return timeline.position(of: message) != nil
+    }
+
+    /// Back at the newest end: the window shrinks to the newest `timelineLimit` messages again.
+    mutating func trimToNewest(_ room: RoomID) {
+        guard var timeline = timelines.removeValue(forKey: room) else { return }
+        Self.trim(&timeline, window: &windows[room, default: TimelineWindow()], slack: false)
+        timelines[room] = timeline
+    }
+
+    /// Keeps the newest `timelineLimit` messages. With `slack`, only once an eighth more have come in: removing
+    /// from the front moves the whole timeline, so a stream of new messages trims in steps, not at each one.
+    private static func trim(_ timeline: inout [ChatMessage], window: inout TimelineWindow, slack: Bool) {
+        guard timeline.count > timelineLimit + (slack ? timelineLimit / 8 : 0) else { return }
+        timeline.removeFirst(timeline.count - timelineLimit)
+        window.hasOlder = true
+    }
+
+    /// Numbers the attachments of `message` for `/save N` the first time they are seen.
+    mutating func noteAttachments(of message: ChatMessage) {
+        for attachment in message.attachments where !attachments.contains(where: { $0.id == attachment.id }) {
+            attachments.append(attachment)
+        }
     }
 
     /// `listed`, a room as a listing reported it, unless live events have already shown us a later message in
@@ -145,6 +180,8 @@ public struct Overlay: Equatable, Sendable {
     public var title: String
     public var rows: [[Cell]]
     public var lines: [String]
+    /// The first of `lines` shown: PgUp and PgDn move it.
+    public var scroll = 0
 
     public init(title: String, rows: [[Cell]] = [], lines: [String] = []) {
         self.title = title

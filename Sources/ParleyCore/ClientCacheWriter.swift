@@ -55,17 +55,20 @@ private final class PendingView: Sendable {
         latest.withLock { $0 = Offer(user: user, chat: chat) }
     }
 
-    /// Writes the newest offer if it changes what is kept; a sentence if the write failed.
+    /// Writes the newest offer if it changes what is kept; a sentence if the write failed. One write at a
+    /// time, taken and saved under one lock: a flush at quit never lands before an older write still under way.
     func write() -> String? {
-        guard let offer = latest.withLock({ $0.take() }) else { return nil }
-        let view = CachedView(of: offer.chat)
-        guard written.withLock({ $0[offer.user] }) != view else { return nil }
-        do {
-            try cache.save(view, user: offer.user)
-            written.withLock { $0[offer.user] = view }
-            return nil
-        } catch {
-            return "cannot keep your rooms on disk for next time: \(error)"
+        written.withLock { written in
+            guard let offer = latest.withLock({ $0.take() }) else { return nil }
+            let view = CachedView(of: offer.chat)
+            guard written[offer.user] != view else { return nil }
+            do {
+                try cache.save(view, user: offer.user)
+                written[offer.user] = view
+                return nil
+            } catch {
+                return "cannot keep your rooms on disk for next time: \(error)"
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ import Foundation
 /// Because a writer updates the WAL index (`-shm`, shared memory that inotify cannot see) just after its last
 /// WAL write, a reader woken by that write could look a moment too early; so every burst is followed by one
 /// more tick after `settleDelay`. A slow tick every `safetyInterval` covers anything else inotify might miss
-/// (an overflowed event queue, a file system without notifications).
+/// (an overflowed event queue, a file system without notifications); slow, because it wakes an idle process.
 public struct DatabaseChangeWatcher: Sendable {
     public let directory: DataDirectory
     public let fileName: String
@@ -23,7 +23,7 @@ public struct DatabaseChangeWatcher: Sendable {
     static let fallbackInterval: Duration = .milliseconds(50)
 
     public init(
-        directory: DataDirectory, fileName: String, safetyInterval: Duration = .seconds(3),
+        directory: DataDirectory, fileName: String, safetyInterval: Duration = .seconds(10),
         settleDelay: Duration = .milliseconds(10)
     ) {
         self.directory = directory

@@ -4,7 +4,8 @@ import ParleyContracts
 enum ScenarioKey {
     private static let accepted =
         "keys are Enter, Tab, Esc, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace, Delete, "
-        + "F1 to F12, Ctrl-A to Ctrl-Z, Alt-1 to Alt-9, Alt-Enter, Shift-Tab, or one character"
+        + "F1 to F12, Ctrl-A to Ctrl-Z, Alt-1 to Alt-9, Alt-Enter, Alt-Home, Alt-End, Shift-Tab, "
+        + "or one character"
 
     private static let names: [String: Key] = [
         "enter": .enter, "tab": .tab, "esc": .escape, "space": .character(" "),
@@ -12,7 +13,7 @@ enum ScenarioKey {
         "pgup": .pageUp, "pgdn": .pageDown, "home": .home, "end": .end,
         "backspace": .backspace, "delete": .delete,
         // Beyond DESIGN's list, which allows more: a new line in a message, and completion backwards.
-        "alt-enter": .altEnter, "shift-tab": .backTab,
+        "alt-enter": .altEnter, "shift-tab": .backTab, "alt-home": .altHome, "alt-end": .altEnd,
     ]
 
     /// The key a bare word names: a key name first, so `f` is the letter but `F1` is the function key.

@@ -1,57 +1,47 @@
-import CNcurses
+import Foundation
 import ParleyContracts
 
-/// Reads every input ncurses has waiting and reports it as Parley's inputs. Used only on the terminal's thread.
+/// Reads what the terminal sent, in large reads, and reports it as Parley's inputs. Used only on the
+/// terminal's thread.
 struct InputReader {
-    private var decoder = KeyDecoder(codes: .ncurses)
+    /// How long a half-read escape sequence may wait for its rest before it counts as the keys read so far:
+    /// long enough for a sequence split by the connection, short enough that Esc feels instant.
+    static let escapeDelayMilliseconds: Int32 = 25
+
+    private var decoder = KeyDecoder()
+    private var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    private let descriptor: Int32
     private let onInput: @Sendable (TerminalInput) -> Void
 
-    init(onInput: @escaping @Sendable (TerminalInput) -> Void) { self.onInput = onInput }
-
-    mutating func readAvailable() {
-        while true {
-            var input: wint_t = 0
-            let result = parley_read_input(&input)
-            if result == ERR {
-                for key in decoder.flush() { onInput(.key(key)) }
-                return
-            }
-            if result == KEY_CODE_YES {
-                handle(code: Int32(bitPattern: input))
-            } else {
-                for key in decoder.feed(.character(input)) { onInput(.key(key)) }
-            }
-        }
+    init(descriptor: Int32, onInput: @escaping @Sendable (TerminalInput) -> Void) {
+        self.descriptor = descriptor
+        self.onInput = onInput
     }
 
-    private mutating func handle(code: Int32) {
-        switch code {
-        case KEY_RESIZE:
-            onInput(.resize(width: Int(parley_screen_width()), height: Int(parley_screen_height())))
-        case KEY_MOUSE:
-            var (x, y): (Int32, Int32) = (0, 0)
-            var buttons: UInt = 0
-            guard parley_read_mouse(&x, &y, &buttons) == 0 else { return }
-            let (column, row) = (Int(x), Int(y))
-            if buttons & parley_button_wheel_up() != 0 {
-                onInput(.mouse(.wheelUp(x: column, y: row)))
-            } else if buttons & parley_button_wheel_down() != 0 {
-                onInput(.mouse(.wheelDown(x: column, y: row)))
-            } else if buttons & parley_button_click() != 0 {
-                onInput(.mouse(.click(x: column, y: row)))
-            }
-        default:
-            for key in decoder.feed(.keyCode(code)) { onInput(.key(key)) }
-        }
-    }
-}
+    /// Whether an escape sequence waits for its rest: the caller waits at most `escapeDelayMilliseconds`
+    /// for more input, then calls `flush()`. A paste waits for its end marker however long it takes.
+    var isWaitingForEscape: Bool { decoder.isHolding && !decoder.isPasting }
 
-extension KeyCodes {
-    /// The codes this ncurses uses.
-    static var ncurses: KeyCodes {
-        KeyCodes(
-            up: KEY_UP, down: KEY_DOWN, left: KEY_LEFT, right: KEY_RIGHT, home: KEY_HOME, end: KEY_END,
-            pageUp: KEY_PPAGE, pageDown: KEY_NPAGE, backspace: KEY_BACKSPACE, delete: KEY_DC, backTab: KEY_BTAB,
-            enter: KEY_ENTER, f1: parley_key_f(1))
+    /// Reads everything waiting, without blocking (each read follows a poll that said there is input).
+    /// - Returns: false when the terminal is gone (end of input or an error).
+    mutating func readAvailable() -> Bool {
+        let descriptor = descriptor
+        repeat {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return false }
+            if count < 0 { return errno == EINTR || errno == EAGAIN }
+            for input in decoder.feed(buffer[..<count]) { onInput(input) }
+        } while hasInput()
+        return true
+    }
+
+    /// Reports what the held bytes mean now that no more input came.
+    mutating func flush() {
+        for input in decoder.flush() { onInput(input) }
+    }
+
+    private func hasInput() -> Bool {
+        var descriptor = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0 && descriptor.revents & Int16(POLLIN) != 0
     }
 }

@@ -1,95 +1,110 @@
 import ParleyContracts
 
-/// One thing ncurses read: a character, or one of its key codes (arrows, function keys, resize, mouse).
-public enum RawInput: Equatable, Sendable {
-    case character(UInt32)
-    case keyCode(Int32)
-}
-
-/// ncurses key codes the decoder understands, passed in so that the decoder stays a pure value type.
-public struct KeyCodes: Sendable {
-    public var up, down, left, right, home, end, pageUp, pageDown: Int32
-    public var backspace, delete, backTab, enter: Int32
-    /// F1's code; F2 to F12 follow it.
-    public var f1: Int32
-
-    public init(
-        up: Int32, down: Int32, left: Int32, right: Int32, home: Int32, end: Int32, pageUp: Int32, pageDown: Int32,
-        backspace: Int32, delete: Int32, backTab: Int32, enter: Int32, f1: Int32
-    ) {
-        (self.up, self.down, self.left, self.right) = (up, down, left, right)
-        (self.home, self.end, self.pageUp, self.pageDown) = (home, end, pageUp, pageDown)
-        (self.backspace, self.delete, self.backTab, self.enter, self.f1) = (backspace, delete, backTab, enter, f1)
-    }
-}
-
-/// Turns what ncurses reads into Parley's keys.
+/// Turns the bytes a terminal sends into Parley's inputs: keys, mouse events and pastes.
 ///
-/// Terminals send Alt-x as Escape followed by x, so an Escape is held until the next read: a character
-/// straight after it makes an Alt key; nothing after it (`flush()`) makes a plain Escape.
-public struct KeyDecoder {
-    private let codes: KeyCodes
-    private var escapePending = false
+/// Parley reads the terminal itself rather than through ncurses, which reads one byte per system call and
+/// knows nothing of pastes: a 1 MB paste must not cost a million calls and a million keys. The decoder is a
+/// value type fed whatever each read returned, so it is tested without a terminal.
+///
+/// - An escape sequence (an arrow, a function key, a mouse report) may be split across reads: its start is
+///   held until more bytes complete it, or `flush()` says none are coming (a lone ESC is the Escape key,
+///   ESC and a character an Alt key).
+/// - Text is UTF-8; a byte that is not valid UTF-8 becomes U+FFFD and decoding goes on with the next byte.
+/// - Between the bracketed-paste markers (`ESC [200~` … `ESC [201~`) everything is text: it arrives as one
+///   `.paste`, its line ends as `\n`, never as Enter keys that would send each line.
+public struct KeyDecoder: Sendable {
+    /// The start of a sequence or character that the next read may complete.
+    private var held: [UInt8] = []
+    /// The paste read so far, between its markers.
+    private var pasted: [UInt8]?
 
-    public init(codes: KeyCodes) { self.codes = codes }
+    public init() {}
 
-    /// The keys `input` completes; empty while an Escape waits to see what follows it.
-    public mutating func feed(_ input: RawInput) -> [Key] {
-        switch input {
-        case .character(27):
-            let held = flush()
-            escapePending = true
-            return held
-        case let .character(value) where escapePending:
-            escapePending = false
-            if value == 13 || value == 10 { return [.altEnter] }
-            if let character = Unicode.Scalar(value).map(Character.init), value >= 32, value != 127 {
-                return [.alt(character)]
+    /// Whether a paste has begun and its end marker is still to come.
+    public var isPasting: Bool { pasted != nil }
+
+    /// Whether the start of an escape sequence or character waits for more bytes.
+    public var isHolding: Bool { !held.isEmpty }
+
+    /// The inputs that `bytes`, following what was fed before, complete.
+    public mutating func feed(_ bytes: some Collection<UInt8>) -> [TerminalInput] {
+        var buffer = held
+        buffer.append(contentsOf: bytes)
+        held = []
+        var inputs: [TerminalInput] = []
+        var index = 0
+        while index < buffer.count {
+            if pasted != nil {
+                index = collectPaste(buffer, from: index, into: &inputs)
+                continue
             }
-            return [.escape] + plain(value)
-        case let .character(value):
-            return plain(value)
-        case let .keyCode(code):
-            return flush() + (key(forCode: code).map { [$0] } ?? [])
+            switch Self.decode(buffer, at: index) {
+            case .incomplete:
+                held = Array(buffer[index...])
+                return inputs
+            case let .decoded(decoded, next):
+                inputs += decoded
+                index = next
+            case let .pasteBegins(next):
+                pasted = []
+                index = next
+            }
         }
+        return inputs
     }
 
-    /// Ends a pending Escape when no more input is waiting.
-    public mutating func flush() -> [Key] {
-        guard escapePending else { return [] }
-        escapePending = false
-        return [.escape]
+    /// What the held bytes mean when no more input is coming: ESC alone is Escape, ESC and a character is
+    /// Alt with it, a cut-off character is U+FFFD, a cut-off sequence is dropped. A paste waits for its end.
+    public mutating func flush() -> [TerminalInput] {
+        guard !held.isEmpty, pasted == nil else { return [] }
+        defer { held = [] }
+        if held == [27] { return [.key(.escape)] }
+        if held[0] == 27, held.count == 2, (32..<127).contains(held[1]) {
+            return [.key(.alt(Character(Unicode.Scalar(held[1]))))]
+        }
+        if held[0] == 27 { return [] }
+        return [.key(.character("\u{FFFD}"))]
     }
 
-    private func plain(_ value: UInt32) -> [Key] {
-        switch value {
-        case 13, 10: return [.enter]
-        case 9: return [.tab]
-        case 8, 127: return [.backspace]
-        case 1...26: return [.control(Character(Unicode.Scalar(value + 96)!))]
-        case 0, 28...31: return []  // Ctrl-@ and friends mean nothing here
-        default:
-            guard let scalar = Unicode.Scalar(value) else { return [] }
-            return [.character(Character(scalar))]
+    // MARK: - Pastes
+
+    private static let pasteEnd: [UInt8] = Array("\u{1B}[201~".utf8)
+
+    /// Adds `buffer` from `start` to the paste up to its end marker; returns where decoding goes on.
+    private mutating func collectPaste(_ buffer: [UInt8], from start: Int, into inputs: inout [TerminalInput]) -> Int {
+        let end = Self.pasteEnd
+        var search = start
+        while let escape = buffer[search...].firstIndex(of: 27) {
+            let available = buffer.count - escape
+            if available < end.count && buffer[escape...].elementsEqual(end.prefix(available)) {
+                // Perhaps the end marker, cut by the read: decided by the next one.
+                pasted?.append(contentsOf: buffer[start..<escape])
+                held = Array(buffer[escape...])
+                return buffer.count
+            }
+            if available >= end.count && buffer[escape..<(escape + end.count)].elementsEqual(end) {
+                pasted?.append(contentsOf: buffer[start..<escape])
+                inputs.append(.paste(Self.pastedText(pasted ?? [])))
+                pasted = nil
+                return escape + end.count
+            }
+            search = escape + 1
         }
+        pasted?.append(contentsOf: buffer[start...])
+        return buffer.count
     }
 
-    private func key(forCode code: Int32) -> Key? {
-        switch code {
-        case codes.up: .up
-        case codes.down: .down
-        case codes.left: .left
-        case codes.right: .right
-        case codes.home: .home
-        case codes.end: .end
-        case codes.pageUp: .pageUp
-        case codes.pageDown: .pageDown
-        case codes.backspace: .backspace
-        case codes.delete: .delete
-        case codes.backTab: .backTab
-        case codes.enter: .enter
-        case codes.f1...(codes.f1 + 11): .function(Int(code - codes.f1) + 1)
-        default: nil
+    /// Pasted bytes as text: terminals send a pasted line end as CR (or CR LF), which becomes `\n`; invalid
+    /// UTF-8 becomes U+FFFD.
+    static func pastedText(_ bytes: [UInt8]) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var previous: UInt8 = 0
+        for byte in bytes {
+            defer { previous = byte }
+            if byte == 10 && previous == 13 { continue }  // the CR already became the line end
+            text.append(byte == 13 ? 10 : byte)
         }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -8,7 +8,8 @@ import Synchronization
 ///
 /// ncurses is not thread-safe, so one dedicated thread (never the main thread) owns it: the thread sleeps
 /// in `poll` on the terminal and a wake-up pipe, reads every waiting input when the terminal speaks, and
-/// draws the newest frame when woken. An idle terminal costs no CPU.
+/// draws the newest frame when woken. A size change writes to the same pipe (from the SIGWINCH handler),
+/// so the thread sleeps without a timeout: an idle terminal never wakes the process.
 public final class NcursesTerminal: Sendable {
     private struct Shared {
         var frame: CellGrid?
@@ -34,7 +35,9 @@ public final class NcursesTerminal: Sendable {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw .cannotStart(reason: String(cString: strerror(errno))) }
+        // Both ends non-blocking: the signal handler must never block on a full pipe.
         _ = fcntl(fds[0], F_SETFL, O_NONBLOCK)
+        _ = fcntl(fds[1], F_SETFL, O_NONBLOCK)
         let terminalColors = Int(parley_curses_start())
         guard terminalColors >= 0 else {
             close(fds[0])
@@ -44,6 +47,7 @@ public final class NcursesTerminal: Sendable {
             )
         }
         (wakeRead, wakeWrite) = (fds[0], fds[1])
+        parley_watch_resize(fds[1])
         width = Int(parley_screen_width())
         height = Int(parley_screen_height())
         palette = colors.palette(terminalColors: terminalColors)
@@ -80,7 +84,7 @@ public final class NcursesTerminal: Sendable {
     // MARK: - The terminal's thread
 
     private func run(colors: ColorMapper, onInput: @escaping @Sendable (TerminalInput) -> Void) {
-        var reader = InputReader(onInput: onInput)
+        var reader = InputReader(descriptor: STDIN_FILENO, onInput: onInput)
         var painter = FramePainter(colors: colors)
         var descriptors = [
             pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
@@ -93,16 +97,28 @@ public final class NcursesTerminal: Sendable {
             }
             if let frame { painter.paint(frame) }
             if stopping { break }
-            // The timeout lets a resize (which ncurses learns of by a signal) come through without a key.
-            _ = poll(&descriptors, 2, 250)
-            if descriptors[1].revents != 0 { drainWakePipe() }
-            let terminalGone = descriptors[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+            // No timeout unless an escape sequence waits for its rest: nothing else needs the clock.
+            let timeout = reader.isWaitingForEscape ? InputReader.escapeDelayMilliseconds : -1
+            let ready = poll(&descriptors, 2, timeout)
+            if ready < 0 { continue }  // a signal (a size change, whose byte is now in the pipe)
+            if ready == 0 {
+                reader.flush()
+                continue
+            }
+            if descriptors[1].revents != 0 {
+                drainWakePipe()
+                if parley_follow_resize() != 0 {
+                    onInput(.resize(width: Int(parley_screen_width()), height: Int(parley_screen_height())))
+                }
+            }
+            let input = descriptors[0].revents
+            let terminalGone =
+                input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+                || (input & Int16(POLLIN) != 0 && !reader.readAvailable())
             if terminalGone {
                 onInput(.hangup)
                 shared.withLock { $0.stopping = true }
-                continue
             }
-            reader.readAvailable()
         }
         parley_curses_end()
         close(wakeRead)

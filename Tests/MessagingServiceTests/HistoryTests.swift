@@ -36,6 +36,19 @@ struct HistoryTests {
         }
     }
 
+    @Test func theOldestPageStartsAtTheRoomsFirstMessage() async throws {
+        try await MessagingFixture.run { service in
+            let alice = try await service.enter("alice")
+            _ = try await fill(service, alice, count: 7)
+            let first = try await service.history(alice, general, from: .oldest, limit: 5)
+            #expect(first.messages.map(\.text) == ["0", "1", "2", "3", "4"])
+            #expect(!first.hasOlder && first.hasNewer)
+            let rest = try await service.history(alice, general, from: first.newerCursor!, limit: 5)
+            #expect(rest.messages.map(\.text) == ["5", "6"])
+            #expect(!rest.hasNewer)
+        }
+    }
+
     @Test func aCursorFromAnotherRoomIsRefused() async throws {
         try await MessagingFixture.run { service in
             let alice = try await service.enter("alice")

@@ -46,3 +46,32 @@ struct InputLineTests {
         #expect(InputMask.displayed(typed) == shown)
     }
 }
+
+/// A long line edits as a short one does: the caret is kept as a position, never counted from the start.
+struct LongInputLineTests {
+    @Test func editingInTheMiddleOfALongLineKeepsEverythingAroundIt() {
+        let half = String(repeating: "ab😀 ", count: 20_000)
+        var line = InputLine(text: half + half)
+        line.moveHome()
+        for _ in 0..<(half.count) { line.moveRight() }
+        line.insert("X")
+        #expect(line.caret == half.count + 1)
+        line.backspace()
+        line.backspace()
+        #expect(line.text == half.dropLast() + half)
+        line.deleteForward()
+        #expect(line.text == half.dropLast() + half.dropFirst())
+        line.moveEnd()
+        line.insert("!")
+        #expect(line.text.hasSuffix("😀 !"))
+        #expect(line.text[..<line.caretIndex] == line.text[...])
+    }
+
+    @Test func ctrlWInTheMiddleDeletesOnlyTheWordBeforeTheCaret() {
+        var line = InputLine(text: "one two  three")
+        for _ in 0..<5 { line.moveLeft() }
+        line.deleteWordBackward()
+        #expect(line.text == "one three")
+        #expect(line.caret == 4)
+    }
+}

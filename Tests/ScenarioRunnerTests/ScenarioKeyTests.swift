@@ -5,7 +5,7 @@ import Testing
 struct ScenarioKeyTests {
     static let keys =
         "keys are Enter, Tab, Esc, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Backspace, Delete, "
-        + "F1 to F12, Ctrl-A to Ctrl-Z, Alt-1 to Alt-9, Alt-Enter, Shift-Tab, or one character"
+        + "F1 to F12, Ctrl-A to Ctrl-Z, Alt-1 to Alt-9, Alt-Enter, Alt-Home, Alt-End, Shift-Tab, or one character"
 
     static let writtenKeys: [(String, Key)] = [
         ("Enter", Key.enter), ("enter", .enter), ("ENTER", .enter), ("Tab", .tab), ("Esc", .escape),
@@ -14,7 +14,7 @@ struct ScenarioKeyTests {
         ("Delete", .delete), ("F1", .function(1)), ("f9", .function(9)), ("F10", .function(10)),
         ("F12", .function(12)), ("Ctrl-A", .control("a")), ("ctrl-r", .control("r")), ("CTRL-Z", .control("z")),
         ("Ctrl-n", .control("n")), ("Alt-1", .alt("1")), ("alt-9", .alt("9")), ("Alt-Enter", .altEnter),
-        ("shift-tab", .backTab),
+        ("shift-tab", .backTab), ("Alt-Home", .altHome), ("alt-end", .altEnd),
         ("x", .character("x")), ("X", .character("X")), ("f", .character("f")), ("/", .character("/")),
         ("1", .character("1")), ("é", .character("é")), ("e\u{301}", .character("e\u{301}")),
         ("👋", .character("👋")), ("👩‍💻", .character("👩‍💻")),

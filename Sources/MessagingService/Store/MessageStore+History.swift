@@ -17,6 +17,11 @@ extension MessageStore {
                 return HistoryPage(
                     room: roomID, messages: rows.prefix(limit).reversed().map(\.message), hasOlder: rows.count > limit,
                     hasNewer: false)
+            case .oldest:
+                let rows = try Self.messages(db, "WHERE roomID = ? ORDER BY sequence ASC LIMIT ?", [room, limit + 1])
+                return HistoryPage(
+                    room: roomID, messages: rows.prefix(limit).map(\.message), hasOlder: false,
+                    hasNewer: rows.count > limit)
             case let .before(id):
                 let anchor = try Self.anchor(db, id: id, room: room, user: user)
                 let rows = try Self.messages(

@@ -12,6 +12,8 @@ public enum Key: Hashable, Sendable {
     case alt(Character)
     /// Alt-Enter, which starts a new line in a message.
     case altEnter
+    /// Alt-Home and Alt-End, which jump to the oldest and the newest message of the room.
+    case altHome, altEnd
 }
 
 /// Input from the terminal: keys, mouse, pasted text, size changes.

@@ -4,8 +4,9 @@
 /// message may have several lines.
 public struct InputLine: Sendable, Equatable {
     public private(set) var text = ""
-    /// The caret, in graphemes from the start.
-    public private(set) var caret = 0
+    /// The caret as a UTF-8 offset into `text`: a native string turns it into an index in constant time, so
+    /// a key costs the same at the end of a 1 MB paste as in an empty line.
+    private var caretOffset = 0
     private var history: [String] = []
     /// Where Up/Down are in the history; `history.count` means the line being typed.
     private var historyIndex = 0
@@ -14,47 +15,69 @@ public struct InputLine: Sendable, Equatable {
 
     public init(text: String = "") {
         self.text = text
-        caret = text.count
+        caretOffset = text.utf8.count
     }
 
     public var isEmpty: Bool { text.isEmpty }
 
+    /// Where the caret is in `text`: between graphemes, unless an insert joined it into one (a combining mark
+    /// typed before its base), which String's own moves then round down.
+    public var caretIndex: String.Index { text.utf8.index(text.startIndex, offsetBy: caretOffset) }
+
+    /// The caret in graphemes from the start. Counting takes as long as the text before the caret: for tests
+    /// and short lines, never for drawing.
+    public var caret: Int { text.distance(from: text.startIndex, to: caretIndex) }
+
     public mutating func insert(_ string: String) {
-        let index = text.index(text.startIndex, offsetBy: caret)
-        text.insert(contentsOf: string, at: index)
-        caret += string.count
+        text.insert(contentsOf: string, at: caretIndex)
+        caretOffset += string.utf8.count
     }
 
     public mutating func backspace() {
-        guard caret > 0 else { return }
-        text.remove(at: text.index(text.startIndex, offsetBy: caret - 1))
-        caret -= 1
+        let end = caretIndex
+        guard end > text.startIndex else { return }
+        let start = text.index(before: end)
+        text.removeSubrange(start..<end)
+        moveCaret(to: start)
     }
 
     public mutating func deleteForward() {
-        guard caret < text.count else { return }
-        text.remove(at: text.index(text.startIndex, offsetBy: caret))
+        let start = caretIndex
+        guard start < text.endIndex else { return }
+        text.removeSubrange(start..<text.index(after: start))
     }
 
-    public mutating func moveLeft() { caret = max(0, caret - 1) }
-    public mutating func moveRight() { caret = min(text.count, caret + 1) }
-    public mutating func moveHome() { caret = 0 }
-    public mutating func moveEnd() { caret = text.count }
+    public mutating func moveLeft() {
+        let index = caretIndex
+        if index > text.startIndex { moveCaret(to: text.index(before: index)) }
+    }
+
+    public mutating func moveRight() {
+        let index = caretIndex
+        if index < text.endIndex { moveCaret(to: text.index(after: index)) }
+    }
+
+    public mutating func moveHome() { caretOffset = 0 }
+    public mutating func moveEnd() { caretOffset = text.utf8.count }
 
     /// Deletes from the caret back to the start of the word (Ctrl-W).
     public mutating func deleteWordBackward() {
-        let characters = Array(text)
-        var start = caret
-        while start > 0 && characters[start - 1] == " " { start -= 1 }
-        while start > 0 && characters[start - 1] != " " { start -= 1 }
-        text = String(characters[..<start] + characters[caret...])
-        caret = start
+        let end = caretIndex
+        var start = end
+        while start > text.startIndex && text[text.index(before: start)] == " " { start = text.index(before: start) }
+        while start > text.startIndex && text[text.index(before: start)] != " " { start = text.index(before: start) }
+        text.removeSubrange(start..<end)
+        moveCaret(to: start)
+    }
+
+    private mutating func moveCaret(to index: String.Index) {
+        caretOffset = text.utf8.distance(from: text.startIndex, to: index)
     }
 
     /// Replaces the whole text, caret at its end.
     public mutating func replace(with string: String) {
         text = string
-        caret = string.count
+        caretOffset = string.utf8.count
     }
 
     /// Takes the text to act on, remembers it in the history, and leaves the line empty.

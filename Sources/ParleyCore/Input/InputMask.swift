@@ -3,10 +3,7 @@
 public enum InputMask {
     /// The text as the screen shows it: same length, passwords replaced grapheme for grapheme.
     public static func displayed(_ text: String) -> String {
-        guard text.hasPrefix("/"), let name = text.split(separator: " ", maxSplits: 1).first, name.count < text.count,
-            let masked = CommandTable.spec(named: name)?.maskedArgument
-        else { return text }
-        // Word 0 is the command, so the password is word `masked + 1`: `/login NAME PASSWORD`.
+        guard let masked = maskedWord(in: text) else { return text }
         var result = ""
         var word = 0
         var inSpace = false
@@ -17,9 +14,23 @@ public enum InputMask {
                 result.append(character)
             } else {
                 inSpace = false
-                result.append(word == masked + 1 ? "•" : character)
+                result.append(word == masked ? "•" : character)
             }
         }
         return result
+    }
+
+    /// Whether `text` has a password to mask. Looks at the first word only, so that a long line costs nothing.
+    public static func masks(_ text: String) -> Bool { maskedWord(in: text) != nil }
+
+    /// Which word of `text` is a password (word 0 is the command, so `/login NAME PASSWORD` masks word 2).
+    private static func maskedWord(in text: String) -> Int? {
+        guard text.hasPrefix("/") else { return nil }
+        // Longer than any command's name: the first word is found without reading a long line through.
+        let head = text.prefix(24)
+        guard let space = head.firstIndex(of: " "),
+            let masked = CommandTable.spec(named: head[..<space])?.maskedArgument
+        else { return nil }
+        return masked + 1
     }
 }

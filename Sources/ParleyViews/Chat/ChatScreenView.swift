@@ -66,24 +66,45 @@ public struct ChatScreenView {
         }
         let layout = TimelineLines(width: width - 1, showTimestamps: showTimestamps, timeZone: timeZone)
         let chat = state.chat
-        let lines = layout.lines(
-            messages: chat.timelines[room] ?? [], pending: chat.pending.filter { $0.room == room }, me: session.user,
+        let messages = chat.timelines[room] ?? []
+        let pending = chat.pending.filter { $0.room == room }
+        if let fromTop = chat.scrollFromTop {
+            // Read from the room's first message down: lines laid out from the top, as far as the screen's foot.
+            let lines = layout.oldestLines(
+                fromTop + height + 1, messages: messages, pending: pending, me: session.user,
+                number: { chat.number(of: $0) })
+            let skipped = min(fromTop, max(0, lines.count - height))
+            let visible = lines.dropFirst(skipped).prefix(height)
+            write(visible, into: &grid, x: x + 1, y: y)
+            if lines.count > skipped + height || chat.windows[room]?.hasNewer == true {
+                let marker = " ↓ more · Alt-End newest "
+                grid.write(marker, x: state.width - TerminalText.width(marker), y: y + height - 1, attributes: .reverse)
+            }
+            return
+        }
+        // Only the lines up to the top of the screen, scrolled back as far as it is, are laid out.
+        let lines = layout.newestLines(
+            height + chat.scrollBack, messages: messages, pending: pending, me: session.user,
             number: { chat.number(of: $0) })
-        let scrollBack = min(state.chat.scrollBack, max(0, lines.count - height))
+        let scrollBack = min(chat.scrollBack, max(0, lines.count - height))
         let visible = lines.dropLast(scrollBack).suffix(height)
         // The newest line sits just above the notice line, as in every chat client.
-        var row = y + height - visible.count
-        for line in visible {
-            var column = x + 1
+        write(visible, into: &grid, x: x + 1, y: y + height - visible.count)
+        if scrollBack > 0 {
+            let marker = " ↓ \(scrollBack) more "
+            grid.write(marker, x: state.width - TerminalText.width(marker), y: y + height - 1, attributes: .reverse)
+        }
+    }
+
+    private func write(_ lines: some Collection<StyledLine>, into grid: inout CellGrid, x: Int, y: Int) {
+        var row = y
+        for line in lines {
+            var column = x
             for segment in line.segments {
                 column = grid.write(
                     segment.text, x: column, y: row, foreground: segment.foreground, attributes: segment.attributes)
             }
             row += 1
-        }
-        if scrollBack > 0 {
-            let marker = " ↓ \(scrollBack) more "
-            grid.write(marker, x: state.width - TerminalText.width(marker), y: y + height - 1, attributes: .reverse)
         }
     }
 
@@ -125,20 +146,8 @@ public struct ChatScreenView {
         let line = search?.query ?? state.input
         let roomName = search.map { search in state.chat.rooms.first { $0.id == search.room }?.name ?? "room" }
         let prompt = roomName.map { "search \(TerminalText.sanitized($0)): " } ?? "> "
-        // Masked (passwords), and with a visible mark for each new line of a multi-line message.
-        let shown = (search == nil ? InputMask.displayed(line.text) : line.text).replacingOccurrences(
-            of: "\n", with: "↵")
-        let beforeCaret = String(shown.prefix(line.caret))
-        let available = state.width - TerminalText.width(prompt) - 1
-        // Scroll the line horizontally so the caret stays visible.
-        var visible = shown
-        var caretColumn = TerminalText.width(beforeCaret)
-        while caretColumn > available, let first = visible.first {
-            visible.removeFirst()
-            caretColumn -= TerminalText.width(String(first))
-        }
-        grid.write(prompt, x: 0, y: y, attributes: .bold)
-        grid.write(visible, x: TerminalText.width(prompt), y: y)
-        grid.cursor = state.isDebugPanelOpen ? nil : CellPosition(x: TerminalText.width(prompt) + caretColumn, y: y)
+        let view = InputLineView(prompt: prompt, line: line, masksPasswords: search == nil)
+        let caretColumn = view.render(into: &grid, y: y, width: state.width)
+        grid.cursor = state.isDebugPanelOpen ? nil : CellPosition(x: caretColumn, y: y)
     }
 }

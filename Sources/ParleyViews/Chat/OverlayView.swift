@@ -14,7 +14,7 @@ struct OverlayView {
                 grid[x + column, y + 1 + row] = safe ? cell : .blank
             }
         }
-        for (row, line) in overlay.lines.prefix(height - 1).enumerated() {
+        for (row, line) in overlay.lines.dropFirst(overlay.scroll).prefix(height - 1).enumerated() {
             grid.write(line, x: x, y: y + 1 + row, limit: width)
         }
     }

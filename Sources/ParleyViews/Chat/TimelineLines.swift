@@ -22,43 +22,80 @@ struct TimelineLines {
     var showTimestamps: Bool
     var timeZone: TimeZone
 
-    func lines(
-        messages: [ChatMessage], pending: [PendingMessage], me: String?,
+    /// The newest `count` screen lines of the timeline, or all of them when there are fewer. Messages are laid
+    /// out from the newest back, only until `count` lines are filled: a frame costs what the screen shows,
+    /// however long the loaded timeline.
+    func newestLines(
+        _ count: Int, messages: [ChatMessage], pending: [PendingMessage], me: String?,
         number: (AttachmentReference) -> Int? = { _ in nil }
     ) -> [StyledLine] {
-        var lines: [StyledLine] = []
-        let senders = Dictionary(messages.map { ($0.id, $0.sender) }, uniquingKeysWith: { first, _ in first })
+        var blocks: [[StyledLine]] = []
+        var total = 0
+        for message in pending.reversed() {
+            guard total < count else { break }
+            blocks.append(lines(pending: message, me: me))
+            total += blocks[blocks.count - 1].count
+        }
+        for message in messages.reversed() {
+            guard total < count else { break }
+            blocks.append(lines(of: message, in: messages, number: number))
+            total += blocks[blocks.count - 1].count
+        }
+        return Array(blocks.reversed().joined().suffix(count))
+    }
+
+    /// The oldest `count` screen lines of the timeline (after a jump to the room's first message), laid out
+    /// from the oldest message on, only until `count` lines are filled; pending messages come last.
+    func oldestLines(
+        _ count: Int, messages: [ChatMessage], pending: [PendingMessage], me: String?,
+        number: (AttachmentReference) -> Int? = { _ in nil }
+    ) -> [StyledLine] {
+        var result: [StyledLine] = []
         for message in messages {
-            var body: [StyledLine.Segment] =
-                message.isDeleted
-                ? [.init(text: "(message deleted)", attributes: .dim)]
-                : [.init(text: message.text)]
-                    + (message.editedAt == nil ? [] : [.init(text: " (edited)", attributes: .dim)])
-            if let replyTo = message.replyTo, !message.isDeleted {
-                body.insert(.init(text: "↩ \(senders[replyTo] ?? "earlier message") ", attributes: .dim), at: 0)
-            }
-            if !message.isDeleted {
-                // Each attachment on a line of its own, numbered for /save N and /preview N.
-                for (index, attachment) in message.attachments.enumerated() {
-                    let label = number(attachment).map { "[\($0)] " } ?? ""
-                    let separator = index == 0 && message.text.isEmpty ? "" : "\n"
-                    let details = "\(Self.size(attachment.size)), \(attachment.mediaType)"
-                    body.append(
-                        .init(text: "\(separator)📎 \(label)\(attachment.name) (\(details))", foreground: .indexed(6)))
-                }
-            }
-            lines += layout(time: message.sentAt, sender: message.sender, body: body)
+            guard result.count < count else { break }
+            result += lines(of: message, in: messages, number: number)
         }
         for message in pending {
-            // On its way, or waiting in the outbox for messaging to come back.
-            lines += layout(
-                time: nil, sender: me ?? "you",
-                body: [
-                    .init(text: message.summary, attributes: .dim),
-                    .init(text: message.isQueued ? " (pending)" : " (sending…)", attributes: .dim),
-                ])
+            guard result.count < count else { break }
+            result += lines(pending: message, me: me)
         }
-        return lines
+        return Array(result.prefix(count))
+    }
+
+    private func lines(
+        of message: ChatMessage, in messages: [ChatMessage], number: (AttachmentReference) -> Int?
+    ) -> [StyledLine] {
+        var body: [StyledLine.Segment] =
+            message.isDeleted
+            ? [.init(text: "(message deleted)", attributes: .dim)]
+            : [.init(text: message.text)]
+                + (message.editedAt == nil ? [] : [.init(text: " (edited)", attributes: .dim)])
+        if let replyTo = message.replyTo, !message.isDeleted {
+            // Looked up only for a reply on screen: most messages are not replies.
+            let sender = messages.last { $0.id == replyTo }?.sender
+            body.insert(.init(text: "↩ \(sender ?? "earlier message") ", attributes: .dim), at: 0)
+        }
+        if !message.isDeleted {
+            // Each attachment on a line of its own, numbered for /save N and /preview N.
+            for (index, attachment) in message.attachments.enumerated() {
+                let label = number(attachment).map { "[\($0)] " } ?? ""
+                let separator = index == 0 && message.text.isEmpty ? "" : "\n"
+                let details = "\(Self.size(attachment.size)), \(attachment.mediaType)"
+                body.append(
+                    .init(text: "\(separator)📎 \(label)\(attachment.name) (\(details))", foreground: .indexed(6)))
+            }
+        }
+        return layout(time: message.sentAt, sender: message.sender, body: body)
+    }
+
+    /// A message on its way, or waiting in the outbox for messaging to come back.
+    private func lines(pending message: PendingMessage, me: String?) -> [StyledLine] {
+        layout(
+            time: nil, sender: me ?? "you",
+            body: [
+                .init(text: message.summary, attributes: .dim),
+                .init(text: message.isQueued ? " (pending)" : " (sending…)", attributes: .dim),
+            ])
     }
 
     private func layout(time: Date?, sender: String, body: [StyledLine.Segment]) -> [StyledLine] {
