@@ -7,7 +7,7 @@ import ServiceRuntime
 /// `accounts.sqlite` in the data directory and shared by every process using that directory.
 public enum AccountService {
     /// The service's name, as the debug panel and `/service` show it.
-    public static let name = "account"
+    public static let name = ServiceName.account.rawValue
 
     /// A stopped host for the account service; `start()` it to open the store and serve.
     ///

@@ -7,7 +7,7 @@ import ServiceRuntime
 /// directory, their metadata in `attachments.sqlite`, fetched only by members of the rooms they were sent to.
 public enum AttachmentService {
     /// The service's name, as the debug panel and `/service` show it.
-    public static let name = "attachment"
+    public static let name = ServiceName.attachment.rawValue
 
     /// The size limit when the settings say nothing: 100 MiB.
     public static let defaultMaxSize: Int64 = 100 * 1_048_576

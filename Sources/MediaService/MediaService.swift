@@ -12,7 +12,7 @@ public enum MediaService {
         configuration: ServiceConfiguration = .init(), limits: MediaLimits = .init(),
         player: any AudioPlayer = SystemAudioPlayer(), counters: MediaCounters = MediaCounters()
     ) -> ServiceHost<MediaHandler> {
-        ServiceHost(name: "media", configuration: configuration) { _ in
+        ServiceHost(name: ServiceName.media.rawValue, configuration: configuration) { _ in
             MediaHandler(limits: limits, player: player, counters: counters)
         }
     }

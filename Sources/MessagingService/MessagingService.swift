@@ -1,10 +1,11 @@
+import ParleyContracts
 import ParleyStorage
 import ServiceRuntime
 
 /// The wiring's entry point to the messaging service.
 public enum MessagingService {
     /// The service's name, as the debug panel and `/service` show it.
-    public static let name = "messaging"
+    public static let name = ServiceName.messaging.rawValue
 
     /// A stopped host for the messaging service on `dataDirectory`; `start()` it to open `messages.sqlite`.
     ///

@@ -10,7 +10,7 @@ struct MessagingMembership: RoomMembershipChecking {
         do throws(ServiceCallError<MessagingError>) {
             guard
                 case let .members(names) = try await messaging.request(
-                    .listMembers(token: token, room: room), caller: "attachment", timeout: nil)
+                    .listMembers(token: token, room: room), caller: ServiceName.attachment.rawValue, timeout: nil)
             else { return false }
             return names.contains(user)
         } catch {

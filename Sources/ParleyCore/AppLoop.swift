@@ -8,7 +8,7 @@ import ServiceRuntime
 /// blits it, the scenario runner keeps the grid to read.
 public actor AppLoop {
     private var state: AppState
-    private let controls: [String: any ServiceControl]
+    private let controls: [ServiceName: any ServiceControl]
     private let sink: AppInbox
     private let render: @Sendable (AppState) -> Void
     private let requests: ServiceRequestQueues?
@@ -31,7 +31,7 @@ public actor AppLoop {
         state = AppState(width: width, height: height, services: services.map(\.status), clientID: clientID)
         state.palette = palette
         state.isDebugPanelOpen = clients == nil
-        controls = Dictionary(uniqueKeysWithValues: services.map { ($0.name, $0) })
+        controls = Dictionary(uniqueKeysWithValues: services.map { ($0.service, $0) })
         sink = AppInbox()
         self.render = render
         let sink = sink
@@ -43,7 +43,7 @@ public actor AppLoop {
                     for await status in updates {
                         sink.yield(.serviceStatus(status))
                         // The trace changes with the status; sent alongside, it keeps the panel's list current.
-                        sink.yield(.serviceTrace(service: status.name, entries: service.recentTrace))
+                        sink.yield(.serviceTrace(service: status.service, entries: service.recentTrace))
                     }
                 })
         }
@@ -139,12 +139,12 @@ public actor AppLoop {
             guard state.isDebugPanelOpen, !state.isQuitting else { continue }
             for service in controls.values {
                 sink.yield(.serviceStatus(service.status))
-                sink.yield(.serviceTrace(service: service.name, entries: service.recentTrace))
+                sink.yield(.serviceTrace(service: service.service, entries: service.recentTrace))
             }
         }
     }
 
-    private func perform(_ action: ServiceAction, on name: String) {
+    private func perform(_ action: ServiceAction, on name: ServiceName) {
         guard let service = controls[name] else { return }
         let sink = sink
         // Off the loop: a stop may take a while, and the UI must stay usable meanwhile.

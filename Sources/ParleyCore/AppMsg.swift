@@ -6,9 +6,9 @@ import ServiceRuntime
 public enum AppMsg: Sendable, Equatable {
     case input(TerminalInput)
     case serviceStatus(ServiceStatus)
-    case serviceActionFinished(service: String, action: ServiceAction, state: ServiceState)
+    case serviceActionFinished(service: ServiceName, action: ServiceAction, state: ServiceState)
     /// A service's most recent messages, oldest first, for the debug panel.
-    case serviceTrace(service: String, entries: [TraceEntry])
+    case serviceTrace(service: ServiceName, entries: [TraceEntry])
     case accountReplied(AccountRequest, Result<AccountReply, CallFailure<AccountError>>)
     case messagingReplied(MessagingRequest, Result<MessagingReply, CallFailure<MessagingError>>)
     case attachmentReplied(AttachmentRequest, Result<AttachmentReply, CallFailure<AttachmentError>>)
@@ -27,11 +27,11 @@ public enum AppMsg: Sendable, Equatable {
 
 /// What `update` asks the runtime to do; the runtime does the I/O and feeds results back as messages.
 public enum AppEffect: Sendable, Equatable {
-    case control(service: String, action: ServiceAction)
+    case control(service: ServiceName, action: ServiceAction)
     /// Sets the faults the service injects into its requests (the debug panel's `s`, `f`, `0`).
-    case injectFaults(service: String, FaultInjection)
+    case injectFaults(service: ServiceName, FaultInjection)
     /// Crashes the service as a failing handler would (the debug panel's `c`).
-    case crash(service: String)
+    case crash(service: ServiceName)
     case account(AccountRequest)
     case messaging(MessagingRequest)
     case attachment(AttachmentRequest)

@@ -10,7 +10,7 @@ public struct AppState: Equatable, Sendable {
     public var services: [ServiceStatus]
     public var selectedService = 0
     /// Each service's recent messages, by name, as the debug panel lists them under the table.
-    public var traces: [String: [TraceEntry]] = [:]
+    public var traces: [ServiceName: [TraceEntry]] = [:]
     /// F12: the debug panel over the chat, where services are watched and toggled.
     public var isDebugPanelOpen = false
     public var input = InputLine()
@@ -32,13 +32,13 @@ public struct AppState: Equatable, Sendable {
     }
 
     /// The selected service's name, if any service is listed.
-    public var selectedServiceName: String? {
-        services.indices.contains(selectedService) ? services[selectedService].name : nil
+    public var selectedServiceName: ServiceName? {
+        services.indices.contains(selectedService) ? services[selectedService].service : nil
     }
 
     /// The state of the service named `name`, if it is hosted here.
-    public func serviceState(_ name: String) -> ServiceState? {
-        services.first { $0.name == name }?.state
+    public func serviceState(_ name: ServiceName) -> ServiceState? {
+        services.first { $0.service == name }?.state
     }
 }
 

@@ -68,7 +68,7 @@ private func runWithoutSession(_ command: Command, in state: inout AppState) -> 
     case .stop:
         return [.media(.stop)]
     case let .service(action, name):
-        guard state.services.contains(where: { $0.name == name }) else {
+        guard state.services.contains(where: { $0.service == name }) else {
             state.notice = "no service \(name); the services are " + state.services.map(\.name).joined(separator: ", ")
             return []
         }

@@ -7,7 +7,7 @@ import ServiceRuntime
 
 /// Whether messaging is known to be down; with no status yet (a test's state), it is taken to be up.
 func isMessagingDown(in state: AppState) -> Bool {
-    guard let messaging = state.services.first(where: { $0.name == "messaging" }) else { return false }
+    guard let messaging = state.services.first(where: { $0.service == .messaging }) else { return false }
     return messaging.state != .running
 }
 

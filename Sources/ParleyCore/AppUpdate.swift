@@ -24,7 +24,7 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         }
         // Messaging is running: whatever waits in the outbox goes now. Not only on the change from down to up:
         // a quick restart can pass between two status updates, and a refusal can come in after them.
-        return status.name == "messaging" && hasQueued(in: state) ? flushOutbox(in: &state) : []
+        return status.service == .messaging && hasQueued(in: state) ? flushOutbox(in: &state) : []
     case let .serviceTrace(service, entries):
         state.traces[service] = entries
         return []

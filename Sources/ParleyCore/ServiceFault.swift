@@ -32,7 +32,7 @@ public enum ServiceFault: String, Sendable, Equatable, CaseIterable {
     }
 
     /// The notice saying what was done to `service`.
-    func notice(for service: String) -> String {
+    func notice(for service: ServiceName) -> String {
         switch self {
         case .slow: "\(service): slow, each request delayed \(Self.slowLatency.shortDescription) (0 clears)"
         case .failing: "\(service): failing every request (0 clears)"

@@ -46,7 +46,8 @@ final class ScenarioRun {
             }
         case let .expectScreenLacks(text):
             try await expect(step, "\"\(text)\" stayed on the screen within \(within)") { !$0.screen.contains(text) }
-        case let .expectService(name, state):
+        case let .expectService(named, state):
+            let name = ServiceName(rawValue: named)
             try await expect(
                 step, "\(name) stayed \(currentState(of: name)) instead of \(state.rawValue) within \(within)"
             ) { $0.state(of: name) == state }
@@ -136,7 +137,7 @@ final class ScenarioRun {
         }
     }
 
-    private func currentState(of service: String) -> String {
+    private func currentState(of service: ServiceName) -> String {
         current?.state(of: service)?.rawValue ?? "unknown"
     }
 

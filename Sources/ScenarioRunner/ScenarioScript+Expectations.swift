@@ -1,3 +1,4 @@
+import ParleyContracts
 import ServiceRuntime
 
 /// `expect screen contains TEXT`, `expect screen lacks TEXT`, `expect service NAME STATE`, `expect outbox N`.
@@ -6,7 +7,7 @@ extension ScenarioScript {
         "write expect screen contains TEXT, expect screen lacks TEXT, expect service NAME STATE or expect outbox N"
 
     /// The services an app instance hosts, by the names their hosts report.
-    private static let services = ["account", "messaging", "attachment", "media"]
+    private static let services = ServiceName.all.map(\.rawValue)
 
     static func expectation(in line: inout ScenarioLine) throws(ScenarioLineError) -> Directive {
         switch line.word() {

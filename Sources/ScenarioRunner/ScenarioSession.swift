@@ -65,8 +65,8 @@ final class ScenarioSession: Sendable {
 
     func press(_ key: Key) { instance.loop.send(.input(.key(key))) }
 
-    func state(of service: String) -> ServiceState? {
-        instance.services.first { $0.name == service }?.status.state
+    func state(of service: ServiceName) -> ServiceState? {
+        instance.services.first { $0.service == service }?.status.state
     }
 
     /// Messages sent but not yet confirmed stored by the messaging service.

@@ -45,15 +45,15 @@ struct AppUpdateTests {
 
     @Test func spaceStopsARunningServiceAndStartsAStoppedOne() {
         var state = Self.state()
-        #expect(update(&state, .input(.key(.character(" ")))) == [.control(service: "account", action: .stop)])
+        #expect(update(&state, .input(.key(.character(" ")))) == [.control(service: .account, action: .stop)])
         #expect(state.notice == "account: stopping…")
         _ = update(&state, .input(.key(.down)))
-        #expect(update(&state, .input(.key(.character(" ")))) == [.control(service: "messaging", action: .start)])
+        #expect(update(&state, .input(.key(.character(" ")))) == [.control(service: .messaging, action: .start)])
     }
 
     @Test func rRestartsTheSelectedService() {
         var state = Self.state()
-        #expect(update(&state, .input(.key(.character("r")))) == [.control(service: "account", action: .restart)])
+        #expect(update(&state, .input(.key(.character("r")))) == [.control(service: .account, action: .restart)])
     }
 
     @Test(arguments: [Key.character("q"), .control("c"), .control("q")])

@@ -98,7 +98,7 @@ struct ChatScreenViewTests {
     @Test func f12ShowsTheDebugPanelOverTheChat() {
         var state = Self.chatting()
         state.isDebugPanelOpen = true
-        state.traces["account"] = [
+        state.traces[.account] = [
             TraceEntry(
                 time: .now, caller: "app", service: "account", kind: "login", outcome: .error,
                 latency: .milliseconds(42))

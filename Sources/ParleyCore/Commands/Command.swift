@@ -1,3 +1,5 @@
+import ParleyContracts
+
 /// A command typed in the input line, parsed. Plain text (no leading `/`) is a message to the current room.
 public enum Command: Sendable, Equatable {
     case register(name: String, password: String, displayName: String?)
@@ -19,7 +21,7 @@ public enum Command: Sendable, Equatable {
     case preview(number: Int)
     case play(number: Int)
     case stop
-    case service(ServiceAction, name: String)
+    case service(ServiceAction, name: ServiceName)
     case debug
     case help(topic: String?)
     case quit

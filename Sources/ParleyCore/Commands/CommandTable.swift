@@ -1,3 +1,5 @@
+import ParleyContracts
+
 /// Every command the input line knows, one row each: how it is written, what it does, whether it needs a
 /// session, which word is a password, and how its arguments become a `Command`. Parsing, masking, `/help` and
 /// Tab completion all read this table, so a new command is one row here and one case in `Command`.
@@ -69,7 +71,7 @@ public enum CommandTable {
             guard arguments.count == 2, let action = ServiceAction(rawValue: arguments[0].lowercased()) else {
                 return nil
             }
-            return .service(action, name: arguments[1].lowercased())
+            return .service(action, name: ServiceName(rawValue: arguments[1].lowercased()))
         },
         CommandSpec("debug", "/debug", "open or close the debug panel (also F12)", needsSession: false) { _ in
             .debug
