@@ -137,7 +137,7 @@ public actor AppLoop {
         let effects = update(&state, message)
         // Before anything slower: what the user pressed Enter on is on disk before the screen is drawn.
         keepOutbox(since: before)
-        keepCache()
+        keepCache(after: message)
         for effect in effects {
             if let (channel, label) = Self.requestChannel(of: effect) {
                 ledger.opened(channel, label: label, cause: cause)
@@ -237,10 +237,13 @@ public actor AppLoop {
     // MARK: - The rooms kept for next time
 
     /// Hands the chat state to the cache's writer, which writes it off the loop now and then: a copy of a
-    /// copy-on-write value, cheap enough for every message.
-    private func keepCache() {
+    /// copy-on-write value. Typed characters change only the input line, so they hand nothing over.
+    private func keepCache(after message: AppMsg) {
         guard let cacheWriter, let user = state.chat.session?.user else { return }
-        cacheWriter.offer(state.chat, user: user)
+        switch message {
+        case .input(.key(.character)), .input(.paste): return
+        default: cacheWriter.offer(state.chat, user: user)
+        }
     }
 
     private func loadCache(of user: String) {

@@ -17,13 +17,6 @@ public struct CachedView: Equatable, Sendable, Codable {
         self.currentRoom = currentRoom
         self.timelines = timelines
     }
-
-    /// The view of `chat` worth keeping: every room, and each timeline's newest messages.
-    init(of chat: ChatState) {
-        self.init(
-            rooms: chat.rooms, currentRoom: chat.currentRoom,
-            timelines: chat.timelines.mapValues { Array($0.suffix(Self.messagesPerRoom)) })
-    }
 }
 
 /// Where the cached view of each user is kept (`client.sqlite` in the local backend).

@@ -1,3 +1,4 @@
+import ParleyContracts
 import Synchronization
 
 /// Keeps the cached view up to date off the app's loop: the loop hands over its chat state (a copy-on-write
@@ -23,10 +24,12 @@ final class ClientCacheWriter: Sendable {
     }
 
     /// The chat state after a message; the rooms are kept once there are any (an empty list, before the
-    /// welcome, must not replace what was kept).
+    /// welcome, must not replace what was kept). Only what is kept is held on to: holding the whole state
+    /// would make the loop copy its pending messages at every change.
     func offer(_ chat: ChatState, user: String) {
         guard !chat.rooms.isEmpty else { return }
-        pending.offer(chat, user: user)
+        pending.offer(
+            PendingView.Offer(user: user, rooms: chat.rooms, currentRoom: chat.currentRoom, timelines: chat.timelines))
         wake.yield()
     }
 
@@ -40,9 +43,11 @@ final class ClientCacheWriter: Sendable {
 
 /// The newest chat state offered, and what was last written for each user.
 private final class PendingView: Sendable {
-    private struct Offer {
+    struct Offer {
         var user: String
-        var chat: ChatState
+        var rooms: [Room]
+        var currentRoom: RoomID?
+        var timelines: [RoomID: [ChatMessage]]
     }
 
     private let cache: any ClientCache
@@ -51,8 +56,8 @@ private final class PendingView: Sendable {
 
     init(cache: any ClientCache) { self.cache = cache }
 
-    func offer(_ chat: ChatState, user: String) {
-        latest.withLock { $0 = Offer(user: user, chat: chat) }
+    func offer(_ offer: Offer) {
+        latest.withLock { $0 = offer }
     }
 
     /// Writes the newest offer if it changes what is kept; a sentence if the write failed. One write at a
@@ -60,7 +65,9 @@ private final class PendingView: Sendable {
     func write() -> String? {
         written.withLock { written in
             guard let offer = latest.withLock({ $0.take() }) else { return nil }
-            let view = CachedView(of: offer.chat)
+            let view = CachedView(
+                rooms: offer.rooms, currentRoom: offer.currentRoom,
+                timelines: offer.timelines.mapValues { Array($0.suffix(CachedView.messagesPerRoom)) })
             guard written[offer.user] != view else { return nil }
             do {
                 try cache.save(view, user: offer.user)
