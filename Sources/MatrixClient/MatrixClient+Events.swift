@@ -45,11 +45,11 @@ extension MatrixClient {
     public func accountData(_ type: String) async throws -> JSONValue? {
         let userID = try signedInUserID("GET /user/{userId}/account_data/{type}")
         let path = Self.clientPath + "/user/\(Self.segment(userID))/account_data/\(Self.segment(type))"
-        do {
-            return try await call(Endpoint(.GET, path, name: "GET /user/{userId}/account_data/{type}"))
-        } catch let MatrixError.server(_, status, errcode, _) where status == 404 && errcode == "M_NOT_FOUND" {
-            return nil
-        }
+        let endpoint = Endpoint(.GET, path, name: "GET /user/{userId}/account_data/{type}")
+        let reply = try await perform(endpoint)
+        // None set yet is an ordinary answer, not an error for the debug panel.
+        if reply.status == 404, error(from: reply, for: endpoint).errcode == "M_NOT_FOUND" { return nil }
+        return try decodeSuccess(reply, for: endpoint)
     }
 
     /// Sets the signed-in user's global account data of `type`.

@@ -53,6 +53,7 @@ struct RoomTests {
         try await TestAccounts.withUsers(2, prefix: "direct") { clients in
             let roomID = try await clients[0].createRoom(.direct(with: clients[1].userID))
             #expect(try await clients[0].accountData("m.direct") == nil)
+            #expect(clients[0].metrics.lastError == nil)
             try await clients[0].setAccountData("m.direct", to: [clients[1].userID: [.string(roomID)]])
             let direct = try await clients[0].accountData("m.direct")
             #expect(direct?[clients[1].userID]?.arrayValue == [.string(roomID)])
