@@ -46,6 +46,19 @@ public struct RoomMessageContent: Sendable, Hashable, Codable {
         Self(msgtype: msgtype, body: name, url: uri, info: MediaInfo(mimeType: mimeType, size: size), filename: name)
     }
 
+    /// Only `msgtype` and `body` must be there: a sender's malformed `info` or relation leaves the message
+    /// readable as text instead of unknown.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        msgtype = try container.decode(String.self, forKey: .msgtype)
+        body = try container.decode(String.self, forKey: .body)
+        url = try? container.decodeIfPresent(String.self, forKey: .url)
+        info = try? container.decodeIfPresent(MediaInfo.self, forKey: .info)
+        filename = try? container.decodeIfPresent(String.self, forKey: .filename)
+        relatesTo = try? container.decodeIfPresent(Relation.self, forKey: .relatesTo)
+        newContent = try? container.decodeIfPresent(ReplacementContent.self, forKey: .newContent)
+    }
+
     enum CodingKeys: String, CodingKey {
         case msgtype, body, url, info, filename
         case relatesTo = "m.relates_to"

@@ -34,4 +34,12 @@ struct JSONValueTests {
         #expect(event.member == nil)
         #expect(event.originServerTimestamp == 5)
     }
+
+    @Test func aMalformedInfoLeavesTheMessageReadable() throws {
+        let text =
+            #"{"type": "m.room.message", "content": {"msgtype": "m.file", "body": "a.txt", "info": {"size": "big"}}}"#
+        let event = try JSONDecoder().decode(ClientEvent.self, from: Data(text.utf8))
+        #expect(event.message?.body == "a.txt")
+        #expect(event.message?.info == nil)
+    }
 }
