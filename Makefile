@@ -1,5 +1,7 @@
 # Parley: `make run` builds and starts the app; `make test` builds and runs every test.
 # Both install the Debian packages they need first (they run as root; apt-get install -y).
+# `make test` runs the tests beside a throwaway Synapse on 127.0.0.1 (scripts/homeserver; installed once into
+# .build/synapse-venv from PyPI).
 
 SWIFT ?= swift
 DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev tmux libchafa-dev libglib2.0-dev libstb-dev libjpeg-dev libsndfile1-dev pkg-config libssl-dev
@@ -19,6 +21,11 @@ deps:
 	else \
 		echo "==> Debian packages present: $(DEBIAN_PACKAGES)"; \
 	fi
+	@# The test homeserver (scripts/homeserver) installs Synapse into a venv: Debian's python3 needs python3-venv.
+	@python3 -c "import ensurepip, venv" >/dev/null 2>&1 || { \
+		echo "==> installing python3-venv for the test homeserver"; \
+		(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv; \
+	}
 
 build: deps
 	@echo "==> building"
@@ -31,7 +38,7 @@ run: build
 test: deps lint
 	@echo "==> building and running every test"
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
-	$(SWIFT) test --skip-build
+	scripts/homeserver run -- $(SWIFT) test --skip-build
 
 lint:
 	@echo "==> lint (swift format)"

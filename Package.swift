@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // MARK: - Service runtime: hosts any service, knows nothing of chat
@@ -31,6 +32,13 @@ let package = Package(
             // Lets callers specialise the generic host for their handler: unspecialised, every request
             // would pay for generic metadata look-ups.
             swiftSettings: strict + [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+        ),
+
+        // MARK: - Matrix client-server API: HTTP, models, sync loop, media; knows nothing of Parley
+        .target(
+            name: "MatrixClient",
+            dependencies: [.product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strict
         ),
 
         // MARK: - Contracts: requests, replies, events, models and errors of every service
@@ -133,6 +141,8 @@ let package = Package(
 
         // MARK: - Tests, one target per module
         .target(name: "ParleyTestKit", dependencies: ["ParleyStorage"], swiftSettings: strict),
+        .testTarget(
+            name: "MatrixClientTests", dependencies: ["MatrixClient", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
             name: "ServiceRuntimeTests", dependencies: ["ServiceRuntime", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(
