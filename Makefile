@@ -2,7 +2,7 @@
 # Both install the Debian packages they need first (they run as root; apt-get install -y).
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev tmux libchafa-dev libglib2.0-dev libstb-dev libjpeg-dev libsndfile1-dev pkg-config
+DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev tmux libchafa-dev libglib2.0-dev libstb-dev libjpeg-dev libsndfile1-dev libavdevice-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev pkg-config
 # A package is present when dpkg says "install ok installed".
 MISSING = $(shell for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done)
 BENCH ?=

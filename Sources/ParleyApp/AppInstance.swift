@@ -31,7 +31,8 @@ public final class AppInstance: Sendable {
         let loop = AppLoop(
             width: width, height: height, services: services,
             clients: AppClients(
-                account: hosts.account, messaging: hosts.messaging, attachment: hosts.attachment, media: hosts.media),
+                account: hosts.account, messaging: hosts.messaging, attachment: hosts.attachment, media: hosts.media,
+                camera: hosts.camera),
             outbox: FileOutboxStore(dataDirectory: environment.dataDirectory),
             palette: environment.settings.interface.colors == "8" ? .colors8 : .colors256, render: render)
         return AppInstance(environment: environment, services: services, loop: loop)

@@ -56,6 +56,9 @@ public actor AppLoop {
             background.append(Task { for await event in messagingEvents { sink.yield(.messagingEvent(event)) } })
             background.append(Task { for await event in attachmentEvents { sink.yield(.attachmentEvent(event)) } })
             background.append(Task { for await event in mediaEvents { sink.yield(.mediaEvent(event)) } })
+            if let camera = clients.camera {
+                background.append(Task { await CameraFrameGate.forward(camera.events(), to: sink) })
+            }
             background.append(
                 Task {
                     while !Task.isCancelled {
@@ -90,7 +93,7 @@ public actor AppLoop {
             for effect in effects {
                 switch effect {
                 case let .control(service, action): perform(action, on: service)
-                case .account, .messaging, .attachment, .media: requests?.send(effect)
+                case .account, .messaging, .attachment, .media, .camera: requests?.send(effect)
                 case let .loadOutbox(user): loadOutbox(of: user)
                 case .quit:
                     finish()

@@ -18,6 +18,8 @@ public struct AppState: Equatable, Sendable {
     public var notice: String?
     public var isQuitting = false
     public var chat = ChatState()
+    /// The viewfinder, while `/camera` has it open.
+    public var camera = CameraState()
     /// How many colours previews may use, as the user's settings say.
     public var palette: Palette = .colors256
 

@@ -109,6 +109,8 @@ private func run(_ command: Command, in state: inout AppState) -> [AppEffect] {
         return [.attachment(.locate(token: token, attachment: attachment.id))]
     case .stop:
         return [.media(.stop)]
+    case let .camera(list):
+        return list ? listCameras(in: &state) : openCamera(in: &state)
     case let .service(action, name):
         guard state.services.contains(where: { $0.name == name }) else {
             state.notice = "no service \(name); the services are " + state.services.map(\.name).joined(separator: ", ")

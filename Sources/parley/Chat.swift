@@ -14,8 +14,13 @@ struct Chat: AsyncParsableCommand {
     @Option(help: "The settings file (default: $XDG_CONFIG_HOME/parley/config.toml).")
     var config: String?
 
+    @Option(help: "The camera: a V4L2 device (default /dev/video0), or lavfi:GRAPH for FFmpeg's virtual input.")
+    var camera: String?
+
     func run() async throws {
-        let environment = try reportingFailure { try AppEnvironment.resolve(dataPath: data, configPath: config) }
+        let environment = try reportingFailure {
+            try AppEnvironment.resolve(dataPath: data, configPath: config, cameraDevice: camera)
+        }
         let (inputs, inputSink) = AsyncStream<TerminalInput>.makeStream()
         let terminal = try reportingFailure {
             try NcursesTerminal(colors: environment.settings.interface.colors) { inputSink.yield($0) }

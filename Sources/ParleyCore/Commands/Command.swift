@@ -19,6 +19,8 @@ public enum Command: Sendable, Equatable {
     case preview(number: Int)
     case play(number: Int)
     case stop
+    /// `/camera` opens the viewfinder; `/camera list` lists the capture devices.
+    case camera(list: Bool)
     case service(ServiceAction, name: String)
     case debug
     case help(topic: String?)
@@ -94,6 +96,11 @@ extension Command {
             guard arguments.count == 1, let number = Int(arguments[0]) else { return .failure(.usage(name)) }
             return .success(name == "play" ? .play(number: number) : .preview(number: number))
         case "stop": return .success(.stop)
+        case "camera":
+            guard arguments.isEmpty || arguments.map({ $0.lowercased() }) == ["list"] else {
+                return .failure(.usage(name))
+            }
+            return .success(.camera(list: !arguments.isEmpty))
         case "service":
             guard arguments.count == 2, let action = ServiceAction(rawValue: arguments[0].lowercased()) else {
                 return .failure(.usage(name))

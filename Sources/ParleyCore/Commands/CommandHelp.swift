@@ -20,6 +20,7 @@ public enum CommandHelp {
         ("preview", "/preview N", "show attachment N: an image, a sound's waveform, or a file's first lines"),
         ("play", "/play N", "play attachment N (a sound)"),
         ("stop", "/stop", "stop playing"),
+        ("camera", "/camera [list]", "open the camera (Space takes a still, Enter sends it), or list the cameras"),
         ("service", "/service stop|start|restart NAME", "control a service of this app"),
         ("debug", "/debug", "open or close the debug panel (also F12)"),
         ("help", "/help [COMMAND]", "list the commands, or explain one"),

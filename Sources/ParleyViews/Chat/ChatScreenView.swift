@@ -24,7 +24,8 @@ public struct ChatScreenView {
         let bodyHeight = state.height - 1 - ChatLayout.footerHeight
         if state.isDebugPanelOpen {
             let trace = state.selectedServiceName.flatMap { state.traces[$0] } ?? []
-            DebugPanelView(statuses: state.services, selected: state.selectedService, trace: trace)
+            let camera = state.services.contains { $0.name == "camera" } ? CameraPanelLine(state.camera) : nil
+            DebugPanelView(statuses: state.services, selected: state.selectedService, trace: trace, camera: camera)
                 .render(into: &grid, x: 0, y: 1, width: state.width, height: bodyHeight)
         } else {
             RoomListView(rooms: state.chat.rooms, current: state.chat.currentRoom)
@@ -59,7 +60,7 @@ public struct ChatScreenView {
             grid.write("You are in no room. /join #general to start.", x: x + 1, y: y, attributes: .dim)
             return
         }
-        if let overlay = state.chat.overlay {
+        if let overlay = state.camera.overlay ?? state.chat.overlay {
             OverlayView(overlay: overlay).render(into: &grid, x: x + 1, y: y, width: width - 1, height: height)
             return
         }
