@@ -103,7 +103,17 @@ static int scan(AVFormatContext *format, AVCodecContext *codec, int stream, int6
     return result;
 }
 
-int parley_audio_scan(const char *path, int columns, int64_t max_samples, float *peaks, parley_audio_info *info,
+int64_t parley_media_duration_us(const char *path) {
+    parley_av_setup();
+    AVFormatContext *format = NULL;
+    if (avformat_open_input(&format, path, NULL, NULL) < 0) return -1;
+    int64_t duration = -1;
+    if (avformat_find_stream_info(format, NULL) >= 0 && format->duration != AV_NOPTS_VALUE) duration = format->duration;
+    avformat_close_input(&format);
+    return duration;
+}
+
+int parley_audio_scan(const char *path, int columns, double max_seconds, float *peaks, parley_audio_info *info,
                       char *message, size_t message_size) {
     parley_av_setup();
     memset(info, 0, sizeof *info);
@@ -130,6 +140,7 @@ int parley_audio_scan(const char *path, int columns, int64_t max_samples, float 
     if (!buckets && result >= 0) result = AVERROR(ENOMEM);
     if (result >= 0) {
         buckets->width = 1;
+        int64_t max_samples = (int64_t)(max_seconds * (codec->sample_rate > 0 ? codec->sample_rate : 48000));
         result = scan(format, codec, stream, max_samples, buckets, message, message_size);
     } else {
         parley_av_message(result, message, message_size);

@@ -64,6 +64,15 @@ int parley_video_open(const char *input_format, const char *url, int64_t max_pix
         free(video);
         return result;
     }
+    // Sizes the container states are checked before anything is decoded: finding the stream info decodes.
+    for (unsigned i = 0; i < video->format->nb_streams; i++) {
+        const AVCodecParameters *stated = video->format->streams[i]->codecpar;
+        if (stated->codec_type == AVMEDIA_TYPE_VIDEO && (int64_t)stated->width * stated->height > max_pixels) {
+            snprintf(message, message_size, "%dx%d", stated->width, stated->height);
+            parley_video_close(video);
+            return PARLEY_AV_TOO_LARGE;
+        }
+    }
     result = avformat_find_stream_info(video->format, NULL);
     if (result < 0) return parley_av_fail(result, message, message_size, video, (void (*)(void *))parley_video_close);
     const AVCodec *decoder = NULL;
@@ -102,7 +111,10 @@ void parley_video_describe(const parley_video *video, parley_video_info *info) {
     const AVStream *stream = video->format->streams[video->stream];
     info->width = stream->codecpar->width;
     info->height = stream->codecpar->height;
-    AVRational rate = stream->avg_frame_rate.num > 0 ? stream->avg_frame_rate : stream->r_frame_rate;
+    // The base rate when it is plausible (a container's time base can pass for one); the average otherwise,
+    // which B-frames and an uneven last frame pull off the true rate.
+    AVRational rate = stream->r_frame_rate.num > 0 && av_q2d(stream->r_frame_rate) <= 240 ? stream->r_frame_rate
+                                                                                          : stream->avg_frame_rate;
     info->frame_rate = rate.num > 0 && rate.den > 0 ? av_q2d(rate) : 0;
     info->duration_us = video->format->duration == AV_NOPTS_VALUE ? -1 : video->format->duration;
     snprintf(info->container, sizeof info->container, "%s", video->format->iformat->name);

@@ -28,11 +28,29 @@ public struct MediaHandler: ServiceHandler {
         case let .preview(path, contentHash, width, height, palette):
             return .preview(
                 try await preview(path: path, contentHash: contentHash, width: width, height: height, palette: palette))
+        case let .previewVideo(path, width, height, palette):
+            guard (1...limits.maxCells).contains(width), (1...limits.maxCells).contains(height) else {
+                throw MediaError.invalidBox(width: width, height: height, limit: limits.maxCells)
+            }
+            let previewer = VideoPreviewer(maxPixels: limits.maxPixels, maxDuration: limits.maxDuration)
+            return .video(
+                try await offload { () throws(MediaError) in
+                    try previewer.summarize(path, box: (width, height), palette: palette)
+                })
         case let .describeAudio(path, width):
             guard (1...limits.maxCells).contains(width) else {
                 throw MediaError.invalidWaveformWidth(width, limit: limits.maxCells)
             }
-            return .audio(try await offload { () throws(MediaError) in try AudioReader.describe(path, width: width) })
+            let scanner = SoundScanner(maxDuration: limits.maxDuration)
+            return .audio(
+                try await offload { () throws(MediaError) in
+                    // libsndfile first, as before: WAV, FLAC, Ogg and MP3; FFmpeg for the rest (AAC, M4A, MP4).
+                    do throws(MediaError) {
+                        return try AudioReader.describe(path, width: width, maxDuration: scanner.maxDuration)
+                    } catch .unsupportedAudio {
+                        return try scanner.describe(path, width: width)
+                    }
+                })
         case let .play(path):
             return .playing(try playback.play(path, context: context))
         case .stop:

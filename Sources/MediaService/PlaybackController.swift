@@ -26,7 +26,7 @@ final class PlaybackController: Sendable {
 
     func play(_ path: String, context: ServiceContext<MediaEvent, MediaRequest>) throws(MediaError) -> Playback {
         guard try FileCheck.size(of: path) > 0 else { throw .emptyFile(path: path) }
-        let duration = AudioReader.duration(of: path)
+        let duration = AudioReader.duration(of: path) ?? SoundScanner.duration(of: path)
         stop(context: context)
         let sound = try player.play(path)
         let playback = Playback(path: path, player: sound.playerName, duration: duration)

@@ -59,6 +59,9 @@ private func previewRequest(for attachment: AttachmentReference, at path: String
         return .preview(path: path, contentHash: attachment.id, width: width, height: height, palette: state.palette)
     }
     if attachment.mediaType.hasPrefix("audio/") { return .describeAudio(path: path, width: width) }
+    if attachment.mediaType.hasPrefix("video/") {
+        return .previewVideo(path: path, width: width, height: height, palette: state.palette)
+    }
     return .summarize(path: path, mediaType: attachment.mediaType)
 }
 
@@ -70,6 +73,8 @@ func handleMediaReply(
     case let .success(.preview(preview)):
         state.chat.overlay = Overlay(
             title: "\(name) — \(preview.sourceWidth)x\(preview.sourceHeight) (Esc closes)", rows: preview.rows)
+    case let .success(.video(video)):
+        state.chat.overlay = Overlay(title: "\(name) — \(video.headline) (Esc closes)", rows: video.firstFrame)
     case let .success(.audio(audio)):
         state.chat.overlay = Overlay(
             title: "\(name) — \(audio.format), \(audio.duration.shortDescription) (Esc closes)",
@@ -116,7 +121,9 @@ extension MediaRequest {
     /// The file a request is about, if any.
     var path: String? {
         switch self {
-        case let .preview(path, _, _, _, _), let .describeAudio(path, _), let .play(path), let .summarize(path, _): path
+        case let .preview(path, _, _, _, _), let .previewVideo(path, _, _, _), let .describeAudio(path, _),
+            let .play(path), let .summarize(path, _):
+            path
         case .stop, .playbackPosition: nil
         }
     }

@@ -32,7 +32,7 @@ public struct VideoInfo: Sendable, Hashable {
     }
 
     /// A fixed-size C character array as a String.
-    static func string<Tuple>(_ tuple: Tuple) -> String {
+    public static func string<Tuple>(_ tuple: Tuple) -> String {
         withUnsafeBytes(of: tuple) { bytes in
             String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
         }

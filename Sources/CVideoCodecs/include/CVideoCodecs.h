@@ -75,8 +75,12 @@ typedef struct {
 } parley_audio_info;
 
 /// Decodes the first audio stream of `path` and writes the loudest sample (0 to 1, any channel) of each of
-/// `columns` equal stretches into `peaks`. Stops with PARLEY_AV_TOO_LONG after `max_samples` per channel.
-int parley_audio_scan(const char *path, int columns, int64_t max_samples, float *peaks, parley_audio_info *info,
+/// `columns` equal stretches into `peaks`. Stops with PARLEY_AV_TOO_LONG once more than `max_seconds` of
+/// sound were decoded, whatever the header claims.
+int parley_audio_scan(const char *path, int columns, double max_seconds, float *peaks, parley_audio_info *info,
                       char *message, size_t message_size);
+
+/// The duration the container's header gives, in microseconds; negative when unknown or unreadable.
+int64_t parley_media_duration_us(const char *path);
 
 #endif

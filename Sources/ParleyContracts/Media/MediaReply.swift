@@ -1,6 +1,7 @@
 /// The media service's answer to each `MediaRequest`, one case per request.
 public enum MediaReply: Sendable, Equatable {
     case preview(Preview)
+    case video(VideoSummary)
     case audio(AudioInfo)
     /// Playback has started.
     case playing(Playback)

@@ -6,6 +6,8 @@ public enum MediaRequest: ServiceRequest, Equatable {
     /// Renders the image at `path` into at most `width` x `height` cells, keeping its aspect ratio.
     /// - Parameter contentHash: the content's SHA-256; previews are cached by it, the box and the palette.
     case preview(path: String, contentHash: String, width: Int, height: Int, palette: Palette)
+    /// A video's first frame in at most `width` x `height` cells, with its duration, size and codecs.
+    case previewVideo(path: String, width: Int, height: Int, palette: Palette)
     /// Duration, format and a one-line waveform `width` cells wide.
     case describeAudio(path: String, width: Int)
     /// Starts playing the sound at `path`, ending whatever was playing.
@@ -21,6 +23,7 @@ public enum MediaRequest: ServiceRequest, Equatable {
     public var kind: String {
         switch self {
         case .preview: "preview"
+        case .previewVideo: "previewVideo"
         case .describeAudio: "describeAudio"
         case .play: "play"
         case .stop: "stop"
