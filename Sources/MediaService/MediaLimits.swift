@@ -11,6 +11,8 @@ public struct MediaLimits: Sendable, Equatable {
     public var textLines: Int
     /// How often a playing sound publishes its position.
     public var positionInterval: Duration
+    /// Video frames drawn a second at most; a faster video has the frames between skipped.
+    public var maxFrameRate: Int = 30
     /// Sounds and videos longer than this are refused (a day by default): a header may claim ten years.
     public var maxDuration: Duration
 

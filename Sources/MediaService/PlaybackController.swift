@@ -49,6 +49,9 @@ final class PlaybackController: Sendable {
         return current.playback
     }
 
+    /// Pauses or resumes the sound playing, if any.
+    func setPaused(_ paused: Bool) { state.withLock { $0.current?.sound }?.setPaused(paused) }
+
     /// Ends the current playback without events: the service itself is going away.
     func stopSilently() { take(nil)?.sound.stop() }
 

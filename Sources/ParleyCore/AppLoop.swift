@@ -55,9 +55,14 @@ public actor AppLoop {
             background.append(Task { for await event in accountEvents { sink.yield(.accountEvent(event)) } })
             background.append(Task { for await event in messagingEvents { sink.yield(.messagingEvent(event)) } })
             background.append(Task { for await event in attachmentEvents { sink.yield(.attachmentEvent(event)) } })
-            background.append(Task { for await event in mediaEvents { sink.yield(.mediaEvent(event)) } })
+            background.append(
+                Task {
+                    await FrameGate.forward(mediaEvents, to: sink, isFrame: \.isVideoFrame, as: AppMsg.mediaEvent)
+                })
             if let camera = clients.camera {
-                background.append(Task { await CameraFrameGate.forward(camera.events(), to: sink) })
+                let events = camera.events()
+                background.append(
+                    Task { await FrameGate.forward(events, to: sink, isFrame: \.isFrame, as: AppMsg.cameraEvent) })
             }
             background.append(
                 Task {

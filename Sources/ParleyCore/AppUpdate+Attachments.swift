@@ -27,7 +27,8 @@ func handleAttachmentReply(
         switch state.chat.mediaIntents.removeValue(forKey: id) {
         case let .preview(attachment)?:
             return [.media(previewRequest(for: attachment, at: url.path, in: state))]
-        case .play?:
+        case let .play(attachment)?:
+            if attachment.mediaType.hasPrefix("video/") { return [.media(playVideoRequest(at: url.path, in: state))] }
             return [.media(.play(path: url.path))]
         case nil:
             return []
@@ -84,8 +85,11 @@ func handleMediaReply(
             title: "\(name) — \(summary.mediaType), \(summary.size) bytes (Esc closes)", lines: summary.firstLines)
     case let .success(.playing(playback)):
         state.notice = "playing \(name) with \(playback.player); /stop stops it"
+    case .success(.playingVideo), .success(.paused):
+        if case let .success(reply) = result { handleVideoReply(reply, name: name, in: &state) }
     case .success(.stopped):
         state.chat.playing = nil
+        state.chat.video = nil
         state.notice = "stopped"
     case .success(.position):
         break
@@ -113,7 +117,10 @@ func handleMediaEvent(_ event: MediaEvent, in state: inout AppState) {
         state.chat.playing = nil
     case let .playbackFailed(_, reason):
         state.chat.playing = nil
-        state.notice = "playback failed: \(reason)"
+        // A video plays on without its sound when the player cannot play the file.
+        if state.chat.video == nil { state.notice = "playback failed: \(reason)" }
+    case .videoFrame, .videoFinished:
+        handleVideoEvent(event, in: &state)
     }
 }
 
@@ -122,9 +129,9 @@ extension MediaRequest {
     var path: String? {
         switch self {
         case let .preview(path, _, _, _, _), let .previewVideo(path, _, _, _), let .describeAudio(path, _),
-            let .play(path), let .summarize(path, _):
+            let .play(path), let .summarize(path, _), let .playVideo(path, _, _, _):
             path
-        case .stop, .playbackPosition: nil
+        case .stop, .playbackPosition, .togglePause: nil
         }
     }
 }

@@ -29,6 +29,8 @@ public struct ChatState: Equatable, Sendable {
     /// The Ctrl-R search prompt, while it is open.
     public var roomSearch: RoomSearch?
     public var playing: PlaybackPosition?
+    /// The video playing in the timeline pane, if any.
+    public var video: VideoPlaying?
     var lastHeartbeat: Date?
     var clientID = "local"
     var sentCount = 0

@@ -1,5 +1,6 @@
 import CVideoCodecs
 import ParleyContracts
+import Synchronization
 
 /// A capture device or a video file opened through FFmpeg and read frame by frame; the latest frame is kept,
 /// to be scaled to any size.
@@ -9,6 +10,9 @@ import ParleyContracts
 /// flag atomically.
 public final class VideoStream: @unchecked Sendable {
     private var handle: OpaquePointer?
+    /// Held while interrupting and while closing, so an interrupt from another thread never reaches a stream
+    /// that is being freed.
+    private let closing = Mutex(())
     public let info: VideoInfo
 
     /// Opens `url` with FFmpeg's input `inputFormat` (`v4l2`, `lavfi`; nil guesses from the file) and
@@ -76,12 +80,16 @@ public final class VideoStream: @unchecked Sendable {
 
     /// Makes a blocked or later `next()` return at once with an error; safe from any thread.
     public func interrupt() {
-        if let handle { parley_video_interrupt(handle) }
+        closing.withLock { _ in
+            if let handle { parley_video_interrupt(handle) }
+        }
     }
 
     /// Closes the input, releasing a device; later reads find the end of the stream.
     public func close() {
-        if let handle { parley_video_close(handle) }
-        handle = nil
+        closing.withLock { _ in
+            if let handle { parley_video_close(handle) }
+            handle = nil
+        }
     }
 }

@@ -12,6 +12,11 @@ public enum MediaRequest: ServiceRequest, Equatable {
     case describeAudio(path: String, width: Int)
     /// Starts playing the sound at `path`, ending whatever was playing.
     case play(path: String)
+    /// Plays the video at `path` in at most `width` x `height` cells at its own frame rate (at most 30 a
+    /// second), publishing each frame, with its sound through the system player; ends whatever was playing.
+    case playVideo(path: String, width: Int, height: Int, palette: Palette)
+    /// Pauses the video playing, or resumes it when paused; its sound with it where the player allows.
+    case togglePause
     /// Ends playback; nothing happens when nothing plays.
     case stop
     /// How far the current playback has got.
@@ -26,6 +31,8 @@ public enum MediaRequest: ServiceRequest, Equatable {
         case .previewVideo: "previewVideo"
         case .describeAudio: "describeAudio"
         case .play: "play"
+        case .playVideo: "playVideo"
+        case .togglePause: "togglePause"
         case .stop: "stop"
         case .playbackPosition: "playbackPosition"
         case .summarize: "summarize"

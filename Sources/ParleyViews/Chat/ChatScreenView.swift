@@ -60,7 +60,7 @@ public struct ChatScreenView {
             grid.write("You are in no room. /join #general to start.", x: x + 1, y: y, attributes: .dim)
             return
         }
-        if let overlay = state.camera.overlay ?? state.chat.overlay {
+        if let overlay = state.camera.overlay ?? state.chat.video?.overlay ?? state.chat.overlay {
             OverlayView(overlay: overlay).render(into: &grid, x: x + 1, y: y, width: width - 1, height: height)
             return
         }
