@@ -13,7 +13,8 @@ struct CameraTestHost {
     let counters = CameraCounters()
     let directory = TemporaryDirectory("camera")
 
-    init(device: String = testPattern, limits: CameraLimits = .init()) async {
+    /// The first frame may take its time on a busy machine: the limit is for a camera that never sends one.
+    init(device: String = testPattern, limits: CameraLimits = CameraLimits(firstFrameTimeout: .seconds(30))) async {
         host = CameraService.makeHost(
             device: device, dataDirectory: directory.dataDirectory,
             configuration: ServiceConfiguration(defaultTimeout: .seconds(30)), limits: limits, counters: counters)

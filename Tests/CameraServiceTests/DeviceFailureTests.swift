@@ -5,7 +5,7 @@ import ParleyTestKit
 import Testing
 
 /// Every failure that can be made without camera hardware: each is one sentence, and leaves nothing open.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct DeviceFailureTests {
     @Test func noDeviceAtThePath() async {
         let camera = await CameraTestHost(device: "/dev/video-parley-absent")

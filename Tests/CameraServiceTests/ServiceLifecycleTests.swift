@@ -4,7 +4,7 @@ import ParleyTestKit
 import ServiceRuntime
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ServiceLifecycleTests {
     @Test func stoppingTheServiceReleasesTheDevice() async throws {
         let camera = await CameraTestHost()
@@ -36,8 +36,8 @@ struct ServiceLifecycleTests {
 
         camera.host.crash()
 
-        #expect(await eventually { camera.counters.openCaptures == 0 })
-        #expect(await eventually { camera.host.status.state == .running })
+        #expect(await eventually(timeout: .seconds(60)) { camera.counters.openCaptures == 0 })
+        #expect(await eventually(timeout: .seconds(60)) { camera.host.status.state == .running })
         // The new incarnation has nothing open, and opens the device again on request
         #expect(await camera.refusal(.takeStill) == .notCapturing)
         _ = try await camera.open()

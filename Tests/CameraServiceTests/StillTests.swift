@@ -5,7 +5,7 @@ import ParleyContracts
 import ParleyTestKit
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct StillTests {
     @Test func aStillIsAPrivateJPEGOfTheWholeFrame() async throws {
         let camera = await CameraTestHost()

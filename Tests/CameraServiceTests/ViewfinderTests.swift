@@ -5,7 +5,7 @@ import ParleyTestKit
 import Synchronization
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct ViewfinderTests {
     @Test func openingPublishesFramesDrawnWithinTheBox() async throws {
         let camera = await CameraTestHost()
@@ -22,7 +22,7 @@ struct ViewfinderTests {
         #expect(camera.counters.openCaptures == 1)
 
         // And frames come, numbered in order, each drawn in cells within the box
-        let third = await firstElement(of: events) { event in
+        let third = await firstElement(of: events, within: .seconds(60)) { event in
             if case let .frame(frame) = event { return frame.number >= 3 }
             return false
         }
@@ -41,7 +41,7 @@ struct ViewfinderTests {
         let events = camera.host.events()
         let info = try await camera.open()
 
-        let stats = await firstElement(of: events) { if case .stats = $0 { true } else { false } }
+        let stats = await firstElement(of: events, within: .seconds(60)) { if case .stats = $0 { true } else { false } }
         guard case let .stats(stats)? = stats else {
             Issue.record("no stats came")
             return
@@ -80,7 +80,7 @@ struct ViewfinderTests {
 
         #expect(try await camera.host.request(.resize(width: 12, height: 4)) == .resized)
 
-        let small = await firstElement(of: events) { event in
+        let small = await firstElement(of: events, within: .seconds(60)) { event in
             if case let .frame(frame) = event { return frame.rows.count <= 4 && frame.rows[0].count <= 12 }
             return false
         }
@@ -95,9 +95,9 @@ struct ViewfinderTests {
         let events = camera.host.events()
         _ = try await camera.open()
 
-        let ended = await firstElement(of: events) { if case .ended = $0 { true } else { false } }
+        let ended = await firstElement(of: events, within: .seconds(60)) { if case .ended = $0 { true } else { false } }
         #expect(ended == .ended(.gone(device: device)))
-        #expect(await eventually { camera.counters.openCaptures == 0 })
+        #expect(await eventually(timeout: .seconds(60)) { camera.counters.openCaptures == 0 })
         #expect(
             CameraError.gone(device: device).description
                 == "the camera at \(device) stopped delivering frames (unplugged?); the viewfinder is closed")

@@ -5,7 +5,7 @@ import ParleyTestKit
 import Testing
 
 /// MP3, AAC in M4A, and Opus get what WAV gets: duration, format, a waveform, and playback.
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct CompressedSoundTests {
     @Test(arguments: [
         // libsndfile reads MP3 itself, and names it as it names its other formats

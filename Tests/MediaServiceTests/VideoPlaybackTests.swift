@@ -5,7 +5,7 @@ import ParleyTestKit
 import Synchronization
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct VideoPlaybackTests {
     @Test func aVideoPlaysFrameByFrameToItsEnd() async throws {
         let media = await MediaTestHost()
@@ -42,9 +42,10 @@ struct VideoPlaybackTests {
         let player = SilentPlayer()
         let media = await MediaTestHost(player: player)
         defer { media.finish() }
-        // Ten seconds with sound, so it is still playing while the test pauses and stops it
+        // Two minutes with sound, so it is still playing while the test pauses and stops it, however slow the
+        // machine
         try TestMedia.writeVideo(
-            media.file("long.mp4"), codec: "mpeg4", width: 160, height: 120, frames: 100, rate: 10, audioCodec: "aac")
+            media.file("long.mp4"), codec: "mpeg4", width: 32, height: 24, frames: 120, rate: 1, audioCodec: "aac")
         let events = media.host.events()
         let path = media.file("long.mp4").path
 
@@ -55,7 +56,9 @@ struct VideoPlaybackTests {
         #expect(try await media.host.request(.togglePause) == .paused(false))
 
         _ = try await media.host.request(.stop)
-        let finished = await firstElement(of: events) { if case .videoFinished = $0 { true } else { false } }
+        let finished = await firstElement(of: events, within: .seconds(60)) {
+            if case .videoFinished = $0 { true } else { false }
+        }
         #expect(finished == .videoFinished(stopped: true, failure: nil))
         #expect(player.sounds.first?.wasStopped == true)
     }

@@ -4,7 +4,7 @@ import ParleyContracts
 import ParleyTestKit
 import Testing
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct VideoPreviewTests {
     @Test(
         arguments: [

@@ -49,7 +49,7 @@ final class ScriptedCamera: ServiceEndpoint {
     }
 }
 
-@Suite(.timeLimit(.minutes(1)))
+@Suite(.timeLimit(.minutes(3)))
 struct CameraFrameGateTests {
     @Test func framesABusyLoopCannotTakeAreDroppedNotQueued() async throws {
         let camera = ScriptedCamera()
@@ -66,9 +66,10 @@ struct CameraFrameGateTests {
         loop.send(AppLoopOutboxTests.session("tok"))
         let general = Room(id: RoomID("r1"), kind: .publicRoom, name: "#general", memberCount: 1, unreadCount: 0)
         loop.send(.messagingReplied(.hello(token: "tok"), .success(.welcome(user: "alice", rooms: [general]))))
+        #expect(await eventually(timeout: .seconds(60)) { await loop.current.chat.currentRoom == general.id })
         for character in "/camera" { loop.send(.input(.key(.character(character)))) }
         loop.send(.input(.key(.enter)))
-        #expect(await eventually { await loop.current.camera.mode == .live })
+        #expect(await eventually(timeout: .seconds(60)) { await loop.current.camera.mode == .live })
 
         // When the camera publishes 500 frames at once
         let before = renders.load(ordering: .relaxed)
@@ -76,7 +77,7 @@ struct CameraFrameGateTests {
         camera.publish(.stats(CameraStats(info: camera.info, capturedPerSecond: 500)))
 
         // Then the loop draws a few of them, not all, and the panel's figures say how many were dropped
-        #expect(await eventually { await loop.current.camera.rates != nil })
+        #expect(await eventually(timeout: .seconds(60)) { await loop.current.camera.rates != nil })
         let rates = try #require(await loop.current.camera.rates)
         #expect(rates.drawn >= 1 && rates.drawn < 500)
         #expect(rates.dropped == 500 - rates.drawn)

@@ -5,7 +5,7 @@ import ScenarioRunner
 import Testing
 
 /// The camera end to end: real app instances with FFmpeg's virtual camera, a still taken, sent and saved.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.timeLimit(.minutes(4)))
 struct CameraScenarioTests {
     static let testPattern = "lavfi:testsrc2=size=640x480:rate=30"
 
