@@ -4,7 +4,7 @@
 # .build/synapse-venv from PyPI).
 
 SWIFT ?= swift
-DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev tmux libchafa-dev libglib2.0-dev libstb-dev libjpeg-dev libsndfile1-dev pkg-config libssl-dev
+DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev tmux libchafa-dev libglib2.0-dev libstb-dev libjpeg-dev libsndfile1-dev libavdevice-dev libavformat-dev libavcodec-dev libswscale-dev libavutil-dev pkg-config libssl-dev
 # A package is present when dpkg says "install ok installed".
 MISSING = $(shell for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done)
 BENCH ?=

@@ -10,6 +10,10 @@ let strict: [SwiftSetting] = [
 let grdb = Target.Dependency.product(name: "GRDB", package: "GRDB.swift")
 let crypto = Target.Dependency.product(name: "Crypto", package: "swift-crypto")
 let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+/// C shims include FFmpeg's headers directly, so its module map's `link` lines never apply: name the libraries.
+let ffmpegLibraries: [LinkerSetting] = ["avdevice", "avformat", "avcodec", "swscale", "avutil"].map {
+    .linkedLibrary($0)
+}
 
 let package = Package(
     name: "Parley",
@@ -68,7 +72,19 @@ let package = Package(
         ),
         .target(
             name: "MediaService",
-            dependencies: ["ServiceRuntime", "ParleyContracts", "CMediaCodecs", "CSndfile"],
+            dependencies: [
+                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "CMediaCodecs", "CSndfile", "CVideoCodecs",
+                "VideoFrames",
+            ],
+            swiftSettings: strict
+        ),
+        // Frames of a capture device or a video file, through FFmpeg, drawn in cells: for camera and media.
+        .target(
+            name: "VideoFrames", dependencies: ["ParleyContracts", "CMediaCodecs", "CVideoCodecs"],
+            swiftSettings: strict),
+        .target(
+            name: "CameraService",
+            dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "CMediaCodecs", "VideoFrames"],
             swiftSettings: strict
         ),
 
@@ -81,6 +97,15 @@ let package = Package(
         .target(name: "CMediaCodecs", dependencies: ["CChafa", "CJpeg"]),
         // stb_image_write, for tests and benchmarks that make their own images.
         .target(name: "CImageWriter"),
+        // FFmpeg: capture devices, containers, codecs and scaling, behind shims for the camera and media services.
+        .systemLibrary(
+            name: "CFFmpeg", pkgConfig: "libavdevice",
+            providers: [
+                .apt(["libavdevice-dev", "libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])
+            ]),
+        .target(name: "CVideoCodecs", dependencies: ["CFFmpeg"], linkerSettings: ffmpegLibraries),
+        // FFmpeg's encoders, for tests and benchmarks that make their own videos and sounds.
+        .target(name: "CMediaFixtures", dependencies: ["CFFmpeg"], linkerSettings: ffmpegLibraries),
 
         // MARK: - Views: render state into a plain cell grid
         .target(
@@ -108,8 +133,8 @@ let package = Package(
         .target(
             name: "ParleyApp",
             dependencies: [
-                "AccountService", "MessagingService", "AttachmentService", "MediaService", "ParleyConfig",
-                "ParleyContracts", "ParleyCore", "ParleyStorage", "ServiceRuntime", logging, grdb,
+                "AccountService", "MessagingService", "AttachmentService", "MediaService", "CameraService",
+                "ParleyConfig", "ParleyContracts", "ParleyCore", "ParleyStorage", "ServiceRuntime", logging, grdb,
             ],
             swiftSettings: strict),
 
@@ -133,7 +158,7 @@ let package = Package(
             dependencies: [
                 "ServiceRuntime", "AccountService", "MessagingService", "AttachmentService", "MediaService",
                 "ParleyContracts", "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", "ParleyApp",
-                "ParleyCore", "ParleyViews", grdb,
+                "ParleyCore", "ParleyViews", grdb, "CameraService", "CVideoCodecs", "VideoFrames", "CMediaFixtures",
             ],
             path: "Benchmarks/ParleyBenchmarks",
             swiftSettings: strict
@@ -195,7 +220,16 @@ let package = Package(
         ),
         .testTarget(
             name: "MediaServiceTests",
-            dependencies: ["MediaService", "ParleyContracts", "ParleyTestKit", "CImageWriter", "CSndfile"],
+            dependencies: [
+                "MediaService", "ParleyContracts", "ParleyTestKit", "CImageWriter", "CSndfile", "CMediaFixtures",
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "CameraServiceTests",
+            dependencies: [
+                "CameraService", "ParleyContracts", "ParleyStorage", "ParleyTestKit", "ServiceRuntime", "CMediaCodecs",
+            ],
             swiftSettings: strict
         ),
     ]

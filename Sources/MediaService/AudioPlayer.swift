@@ -15,6 +15,12 @@ public protocol PlayingSound: Sendable {
     func stop()
     /// Returns once playback has ended, by itself or by `stop()`.
     func waitUntilEnded() async -> PlayerExit
+    /// Holds the sound where it is, or lets it go on; players that cannot pause keep playing.
+    func setPaused(_ paused: Bool)
+}
+
+extension PlayingSound {
+    public func setPaused(_ paused: Bool) {}
 }
 
 /// How a playing sound ended.

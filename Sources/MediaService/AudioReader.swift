@@ -3,10 +3,11 @@ import ParleyContracts
 
 /// Reads sound files with libsndfile: their format and duration, and a waveform made in one streaming pass.
 enum AudioReader {
-    /// Duration, format and a waveform `width` cells wide.
-    static func describe(_ path: String, width: Int) throws(MediaError) -> AudioInfo {
+    /// Duration, format and a waveform `width` cells wide; a header claiming more than `maxDuration` is refused.
+    static func describe(_ path: String, width: Int, maxDuration: Duration) throws(MediaError) -> AudioInfo {
         let file = try SoundFile(path)
         defer { file.close() }
+        guard file.duration <= maxDuration else { throw .tooLong(path: path, limit: maxDuration) }
         let peaks = file.peaks(columns: width)
         return AudioInfo(
             duration: file.duration, format: AudioFormat.describe(file.info), sampleRate: Int(file.info.samplerate),

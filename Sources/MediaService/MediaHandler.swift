@@ -13,6 +13,7 @@ public struct MediaHandler: ServiceHandler {
     private let counters: MediaCounters
     private var cache: PreviewCache
     private let playback: PlaybackController
+    private var video: VideoPlayback?
 
     init(limits: MediaLimits, player: any AudioPlayer, counters: MediaCounters) {
         self.limits = limits
@@ -28,14 +29,42 @@ public struct MediaHandler: ServiceHandler {
         case let .preview(path, contentHash, width, height, palette):
             return .preview(
                 try await preview(path: path, contentHash: contentHash, width: width, height: height, palette: palette))
+        case let .previewVideo(path, width, height, palette):
+            guard (1...limits.maxCells).contains(width), (1...limits.maxCells).contains(height) else {
+                throw MediaError.invalidBox(width: width, height: height, limit: limits.maxCells)
+            }
+            let previewer = VideoPreviewer(maxPixels: limits.maxPixels, maxDuration: limits.maxDuration)
+            return .video(
+                try await offload { () throws(MediaError) in
+                    try previewer.summarize(path, box: (width, height), palette: palette)
+                })
         case let .describeAudio(path, width):
             guard (1...limits.maxCells).contains(width) else {
                 throw MediaError.invalidWaveformWidth(width, limit: limits.maxCells)
             }
-            return .audio(try await offload { () throws(MediaError) in try AudioReader.describe(path, width: width) })
+            let scanner = SoundScanner(maxDuration: limits.maxDuration)
+            return .audio(
+                try await offload { () throws(MediaError) in
+                    // libsndfile first, as before: WAV, FLAC, Ogg and MP3; FFmpeg for the rest (AAC, M4A, MP4).
+                    do throws(MediaError) {
+                        return try AudioReader.describe(path, width: width, maxDuration: scanner.maxDuration)
+                    } catch .unsupportedAudio {
+                        return try scanner.describe(path, width: width)
+                    }
+                })
         case let .play(path):
+            await stopVideo()
             return .playing(try playback.play(path, context: context))
+        case let .playVideo(path, width, height, palette):
+            return .playingVideo(
+                try await playVideo(path, box: (width, height), palette: palette, context: context))
+        case .togglePause:
+            guard let video, !video.isEnded else { return .paused(nil) }
+            let paused = video.togglePause()
+            playback.setPaused(paused)
+            return .paused(paused)
         case .stop:
+            await stopVideo()
             return .stopped(playback.stop(context: context))
         case .playbackPosition:
             return .position(playback.position())
@@ -46,7 +75,49 @@ public struct MediaHandler: ServiceHandler {
         }
     }
 
-    public mutating func shutdown() async { playback.stopSilently() }
+    public mutating func shutdown() async {
+        await stopVideo()
+        playback.stopSilently()
+    }
+
+    private mutating func playVideo(
+        _ path: String, box: (width: Int, height: Int), palette: Palette,
+        context: ServiceContext<MediaEvent, MediaRequest>
+    ) async throws(MediaError) -> VideoSummary {
+        guard (1...limits.maxCells).contains(box.width), (1...limits.maxCells).contains(box.height) else {
+            throw .invalidBox(width: box.width, height: box.height, limit: limits.maxCells)
+        }
+        await stopVideo()
+        playback.stop(context: context)
+        let previewer = VideoPreviewer(maxPixels: limits.maxPixels, maxDuration: limits.maxDuration)
+        let stream = try await offload { () throws(MediaError) in try previewer.open(path) }
+        let info = stream.info
+        let summary = VideoSummary(
+            firstFrame: [], width: info.width, height: info.height, duration: info.duration, frameRate: info.frameRate,
+            container: MediaNames.container(info.container), videoCodec: MediaNames.codec(info.videoCodec),
+            audioCodec: info.audioCodec.map(MediaNames.codec))
+        let started = VideoPlayback(
+            stream: stream, summary: summary, box: box, palette: palette, maxFrameRate: limits.maxFrameRate,
+            publish: context.publish)
+        video = started
+        // Tied to this incarnation of the service: a crash or stop ends the video with it.
+        context.spawn {
+            await withTaskCancellationHandler {
+                await started.waitUntilEnded()
+            } onCancel: {
+                started.stop()
+            }
+        }
+        started.start()
+        // Its sound through the system player, where there is one that can play it; a silent video otherwise.
+        if info.audioCodec != nil { _ = try? playback.play(path, context: context) }
+        return summary
+    }
+
+    private mutating func stopVideo() async {
+        await video?.close()
+        video = nil
+    }
 
     private mutating func preview(
         path: String, contentHash: String, width: Int, height: Int, palette: Palette

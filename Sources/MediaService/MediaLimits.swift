@@ -11,10 +11,14 @@ public struct MediaLimits: Sendable, Equatable {
     public var textLines: Int
     /// How often a playing sound publishes its position.
     public var positionInterval: Duration
+    /// Video frames drawn a second at most; a faster video has the frames between skipped.
+    public var maxFrameRate: Int = 30
+    /// Sounds and videos longer than this are refused (a day by default): a header may claim ten years.
+    public var maxDuration: Duration
 
     public init(
         maxPixels: Int = 50_000_000, maxCells: Int = 1000, cachedPreviews: Int = 64, textPrefixBytes: Int = 4096,
-        textLines: Int = 8, positionInterval: Duration = .seconds(1)
+        textLines: Int = 8, positionInterval: Duration = .seconds(1), maxDuration: Duration = .seconds(86_400)
     ) {
         self.maxPixels = maxPixels
         self.maxCells = maxCells
@@ -22,5 +26,6 @@ public struct MediaLimits: Sendable, Equatable {
         self.textPrefixBytes = textPrefixBytes
         self.textLines = textLines
         self.positionInterval = positionInterval
+        self.maxDuration = maxDuration
     }
 }

@@ -26,7 +26,7 @@ final class PlaybackController: Sendable {
 
     func play(_ path: String, context: ServiceContext<MediaEvent, MediaRequest>) throws(MediaError) -> Playback {
         guard try FileCheck.size(of: path) > 0 else { throw .emptyFile(path: path) }
-        let duration = AudioReader.duration(of: path)
+        let duration = AudioReader.duration(of: path) ?? SoundScanner.duration(of: path)
         stop(context: context)
         let sound = try player.play(path)
         let playback = Playback(path: path, player: sound.playerName, duration: duration)
@@ -48,6 +48,9 @@ final class PlaybackController: Sendable {
         context.publish(.playbackFinished(current.playback, stopped: true))
         return current.playback
     }
+
+    /// Pauses or resumes the sound playing, if any.
+    func setPaused(_ paused: Bool) { state.withLock { $0.current?.sound }?.setPaused(paused) }
 
     /// Ends the current playback without events: the service itself is going away.
     func stopSilently() { take(nil)?.sound.stop() }

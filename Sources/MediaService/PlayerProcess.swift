@@ -41,7 +41,16 @@ final class PlayerProcess: PlayingSound {
         }
     }
 
-    func stop() { ended.unlessEnded { _ = kill(pid, SIGTERM) } }
+    func stop() {
+        ended.unlessEnded {
+            _ = kill(pid, SIGTERM)
+            // A paused player would not act on SIGTERM until continued.
+            _ = kill(pid, SIGCONT)
+        }
+    }
+
+    /// The player's process is stopped and continued, so any player pauses, whether or not it has a way to.
+    func setPaused(_ paused: Bool) { ended.unlessEnded { _ = kill(pid, paused ? SIGSTOP : SIGCONT) } }
 
     func waitUntilEnded() async -> PlayerExit { await ended.wait() }
 

@@ -18,14 +18,17 @@ public struct AppEnvironment: Sendable {
     /// - Parameters:
     ///   - dataPath: `--data DIR`, if given.
     ///   - configPath: `--config FILE`, if given; otherwise the XDG location.
+    ///   - cameraDevice: `--camera DEVICE`, if given; it overrides `camera.device`.
     public static func resolve(
-        dataPath: String?, configPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+        dataPath: String?, configPath: String?, cameraDevice: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> AppEnvironment {
         let dataDirectory = DataDirectory.resolve(explicit: dataPath, environment: environment)
         let configURL =
             configPath.map { URL(fileURLWithPath: $0) }
             ?? SettingsLoader.defaultLocation(environment: environment)
-        let settings = try SettingsLoader.load(from: configURL)
+        var settings = try SettingsLoader.load(from: configURL)
+        if let cameraDevice { settings.camera.device = cameraDevice }
         try dataDirectory.prepare()
         let sink = try FileLogHandler.Sink(url: dataDirectory.file("parley.log"))
         let logger = Logger(label: "parley") { FileLogHandler(label: $0, sink: sink) }

@@ -43,7 +43,8 @@ public final class AppInstance: Sendable {
         let loop = AppLoop(
             width: width, height: height, services: services,
             clients: AppClients(
-                account: hosts.account, messaging: hosts.messaging, attachment: hosts.attachment, media: hosts.media),
+                account: hosts.account, messaging: hosts.messaging, attachment: hosts.attachment, media: hosts.media,
+                camera: hosts.camera),
             outbox: SQLiteOutboxStore(database: client), cache: SQLiteClientCache(database: client),
             palette: palette ?? environment.colors.palette(terminalColors: nil), render: render)
         if !problems.isEmpty { loop.send(.problem(problems.joined(separator: "; "))) }

@@ -1,5 +1,6 @@
 import AccountService
 import AttachmentService
+import CameraService
 import MediaService
 import MessagingService
 import ParleyConfig
@@ -20,7 +21,10 @@ enum ServiceCatalog {
             maxSize: Int64(settings.attachments.maxSizeMegabytes) * 1_048_576,
             membership: MessagingMembership(messaging: messaging))
         let media = MediaService.makeHost(configuration: configuration)
-        return AppServiceHosts(account: account, messaging: messaging, attachment: attachment, media: media)
+        let camera = CameraService.makeHost(
+            device: settings.camera.device, dataDirectory: data, configuration: configuration)
+        return AppServiceHosts(
+            account: account, messaging: messaging, attachment: attachment, media: media, camera: camera)
     }
 }
 
@@ -30,9 +34,10 @@ struct AppServiceHosts {
     let messaging: ServiceHost<MessagingHandler>
     let attachment: ServiceHost<AttachmentHandler>
     let media: ServiceHost<MediaHandler>
+    let camera: ServiceHost<CameraHandler>
 
     /// In the order the debug panel lists them.
-    var all: [any ServiceControl] { [account, messaging, attachment, media] }
+    var all: [any ServiceControl] { [account, messaging, attachment, media, camera] }
 }
 
 extension AccountSettings {

@@ -39,6 +39,15 @@ struct SettingKey: Sendable {
         }
     }
 
+    /// A key taking any non-empty string.
+    static func text(_ name: String, _ keyPath: WritableKeyPath<Settings, String> & Sendable) -> SettingKey {
+        SettingKey(name: name, expected: "a non-empty string") { value, settings in
+            guard let text = value.string, !text.isEmpty else { return false }
+            settings[keyPath: keyPath] = text
+            return true
+        }
+    }
+
     /// Every key Parley knows.
     static let all: [SettingKey] = [
         .integer("services.request_timeout_ms", 10...600_000, \.services.requestTimeoutMilliseconds),
@@ -51,5 +60,6 @@ struct SettingKey: Sendable {
         .integer("attachments.max_size_mb", 1...100_000, \.attachments.maxSizeMegabytes),
         .choice("interface.colors", ["auto", "256", "8"], \.interface.colors),
         .boolean("interface.show_timestamps", \.interface.showTimestamps),
+        .text("camera.device", \.camera.device),
     ]
 }

@@ -26,10 +26,16 @@ public struct Settings: Sendable, Equatable {
         public var showTimestamps = true
     }
 
+    public struct Camera: Sendable, Equatable {
+        /// A V4L2 node, or `lavfi:GRAPH` for FFmpeg's virtual input (tests and demos without a camera).
+        public var device = "/dev/video0"
+    }
+
     public var services = Services()
     public var account = Account()
     public var attachments = Attachments()
     public var interface = Interface()
+    public var camera = Camera()
 
     public init() {}
 }

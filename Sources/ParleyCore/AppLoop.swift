@@ -71,7 +71,15 @@ public actor AppLoop {
             background.append(Task { for await event in accountEvents { sink.yield(.accountEvent(event)) } })
             background.append(Task { for await event in messagingEvents { sink.yield(.messagingEvent(event)) } })
             background.append(Task { for await event in attachmentEvents { sink.yield(.attachmentEvent(event)) } })
-            background.append(Task { for await event in mediaEvents { sink.yield(.mediaEvent(event)) } })
+            background.append(
+                Task {
+                    await FrameGate.forward(mediaEvents, to: sink, isFrame: \.isVideoFrame, as: AppMsg.mediaEvent)
+                })
+            if let camera = clients.camera {
+                let events = camera.events()
+                background.append(
+                    Task { await FrameGate.forward(events, to: sink, isFrame: \.isFrame, as: AppMsg.cameraEvent) })
+            }
             background.append(
                 Task {
                     while !Task.isCancelled {
@@ -146,7 +154,7 @@ public actor AppLoop {
             case let .control(service, action): perform(action, on: service)
             case let .injectFaults(service, faults): controls[service]?.inject(faults)
             case let .crash(service): controls[service]?.crash()
-            case .account, .messaging, .attachment, .media: requests?.send(effect)
+            case .account, .messaging, .attachment, .media, .camera: requests?.send(effect)
             case let .loadOutbox(user): loadOutbox(of: user)
             case let .loadCache(user): loadCache(of: user)
             case .quit:
@@ -187,6 +195,7 @@ public actor AppLoop {
         case .messagingReplied: .messaging
         case .attachmentReplied: .attachment
         case .mediaReplied: .media
+        case .cameraReplied: .camera
         case let .serviceActionFinished(service, _, _): .control(service: service)
         default: nil
         }
@@ -199,6 +208,7 @@ public actor AppLoop {
         case let .messaging(request): (.messaging, "messaging.\(request.kind)")
         case let .attachment(request): (.attachment, "attachment.\(request.kind)")
         case let .media(request): (.media, "media.\(request.kind)")
+        case let .camera(request): (.camera, "camera.\(request.kind)")
         case let .control(service, action): (.control(service: service), "\(service).\(action.rawValue)")
         case .loadOutbox, .loadCache, .injectFaults, .crash, .quit: nil
         }

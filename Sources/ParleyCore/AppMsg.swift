@@ -17,6 +17,8 @@ public enum AppMsg: Sendable, Equatable {
     case messagingEvent(MessagingEvent)
     case attachmentEvent(AttachmentEvent)
     case mediaEvent(MediaEvent)
+    case cameraReplied(CameraRequest, Result<CameraReply, CallFailure<CameraError>>)
+    case cameraEvent(CameraEvent)
     /// Time passing, every few seconds: heartbeats go out on it.
     case tick(Date)
     /// The outbox `user` left last time, read back at sign-in.
@@ -41,6 +43,7 @@ public enum AppEffect: Sendable, Equatable {
     case messaging(MessagingRequest)
     case attachment(AttachmentRequest)
     case media(MediaRequest)
+    case camera(CameraRequest)
     /// Read back what `user` left in the outbox last time (answered by `outboxLoaded`).
     case loadOutbox(user: String)
     /// Read back the rooms `user` had last time (answered by `cacheLoaded`).

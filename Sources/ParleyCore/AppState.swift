@@ -20,6 +20,8 @@ public struct AppState: Equatable, Sendable {
     public var chat = ChatState()
     /// The sign-in (`/login`, `/register`) being answered, if one is: commands typed meanwhile wait for it.
     var signingIn: SignIn?
+    /// The viewfinder, while `/camera` has it open.
+    public var camera = CameraState()
     /// How many colours previews may use, as the user's settings say.
     public var palette: Palette = .colors256
 

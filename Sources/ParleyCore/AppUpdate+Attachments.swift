@@ -36,7 +36,8 @@ func handleAttachmentReply(
         switch state.chat.mediaIntents.removeValue(forKey: id) {
         case let .preview(attachment)?:
             return [.media(previewRequest(for: attachment, at: url.path, in: state))]
-        case .play?:
+        case let .play(attachment)?:
+            if attachment.mediaType.hasPrefix("video/") { return [.media(playVideoRequest(at: url.path, in: state))] }
             return [.media(.play(path: url.path))]
         case nil:
             return []

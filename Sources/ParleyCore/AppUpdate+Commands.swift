@@ -67,6 +67,8 @@ private func runWithoutSession(_ command: Command, in state: inout AppState) -> 
         return [.account(.login(name: name, password: password))]
     case .stop:
         return [.media(.stop)]
+    case let .camera(list):
+        return list ? listCameras(in: &state) : openCamera(in: &state)
     case let .service(action, name):
         guard state.services.contains(where: { $0.service == name }) else {
             state.notice = "no service \(name); the services are " + state.services.map(\.name).joined(separator: ", ")
@@ -96,7 +98,7 @@ private func runWithoutSession(_ command: Command, in state: inout AppState) -> 
 /// The commands that act for the signed-in user, whose session token is `token`.
 private func run(_ command: Command, token: String, in state: inout AppState) -> [AppEffect] {
     switch command {
-    case .register, .login, .stop, .service, .debug, .help, .quit:
+    case .register, .login, .stop, .camera, .service, .debug, .help, .quit:
         return runWithoutSession(command, in: &state)
     case .logout:
         state.chat.signOut()

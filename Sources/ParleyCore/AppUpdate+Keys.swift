@@ -3,6 +3,8 @@ import ParleyContracts
 /// Keys while chatting: editing the input line, Enter to send or run a command, switching and scrolling rooms.
 func handleChat(_ key: Key, in state: inout AppState) -> [AppEffect] {
     if state.chat.roomSearch != nil { return handleRoomSearch(key, in: &state) }
+    if state.camera.isOpen, let effects = handleCameraKey(key, in: &state) { return effects }
+    if let effects = pauseVideoKey(key, in: state) { return effects }
     if state.input.edit(with: key) { return [] }
     switch key {
     case .altEnter: state.input.insert("\n")

@@ -8,6 +8,9 @@ func previewRequest(for attachment: AttachmentReference, at path: String, in sta
         return .preview(path: path, contentHash: attachment.id, width: width, height: height, palette: state.palette)
     }
     if attachment.mediaType.hasPrefix("audio/") { return .describeAudio(path: path, width: width) }
+    if attachment.mediaType.hasPrefix("video/") {
+        return .previewVideo(path: path, width: width, height: height, palette: state.palette)
+    }
     return .summarize(path: path, mediaType: attachment.mediaType)
 }
 
@@ -19,6 +22,8 @@ func handleMediaReply(
     case let .success(.preview(preview)):
         state.chat.overlay = Overlay(
             title: "\(name) — \(preview.sourceWidth)x\(preview.sourceHeight) (Esc closes)", rows: preview.rows)
+    case let .success(.video(video)):
+        state.chat.overlay = Overlay(title: "\(name) — \(video.headline) (Esc closes)", rows: video.firstFrame)
     case let .success(.audio(audio)):
         state.chat.overlay = Overlay(
             title: "\(name) — \(audio.format), \(audio.duration.shortDescription) (Esc closes)",
@@ -30,8 +35,11 @@ func handleMediaReply(
         // The notice line shows the playback from now on: it follows `playing`, until a newer notice.
         state.chat.playing = PlaybackPosition(playback: playback, elapsed: .zero)
         state.notice = nil
+    case .success(.playingVideo), .success(.paused):
+        if case let .success(reply) = result { handleVideoReply(reply, name: name, in: &state) }
     case .success(.stopped):
         state.chat.playing = nil
+        state.chat.video = nil
         state.notice = "stopped"
     case .success(.position):
         break
@@ -50,7 +58,10 @@ func handleMediaEvent(_ event: MediaEvent, in state: inout AppState) {
         state.chat.playing = nil
     case let .playbackFailed(_, reason):
         state.chat.playing = nil
-        state.notice = "playback failed: \(reason)"
+        // A video plays on without its sound when the player cannot play the file.
+        if state.chat.video == nil { state.notice = "playback failed: \(reason)" }
+    case .videoFrame, .videoFinished:
+        handleVideoEvent(event, in: &state)
     }
 }
 
@@ -58,8 +69,10 @@ extension MediaRequest {
     /// The file a request is about, if any.
     var path: String? {
         switch self {
-        case let .preview(path, _, _, _, _), let .describeAudio(path, _), let .play(path), let .summarize(path, _): path
-        case .stop, .playbackPosition: nil
+        case let .preview(path, _, _, _, _), let .previewVideo(path, _, _, _), let .describeAudio(path, _),
+            let .play(path), let .summarize(path, _), let .playVideo(path, _, _, _):
+            path
+        case .stop, .playbackPosition, .togglePause: nil
         }
     }
 }

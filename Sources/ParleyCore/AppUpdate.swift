@@ -7,7 +7,7 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
     case let .input(.resize(width, height)):
         state.width = width
         state.height = height
-        return []
+        return resizeViewfinder(in: &state)
     case let .input(.key(key)):
         return state.isDebugPanelOpen ? handlePanel(key, in: &state) : handleChat(key, in: &state)
     case let .input(.paste(text)):
@@ -21,6 +21,7 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         if let index = state.services.firstIndex(where: { $0.name == status.name }) {
             state.services[index] = status
         }
+        closeViewfinderIfDown(status, in: &state)
         // Messaging is running: whatever waits in the outbox goes now. Not only on the change from down to up:
         // a quick restart can pass between two status updates, and a refusal can come in after them.
         // The attachment service back: a file queued by `/attach` goes the same way.
@@ -47,6 +48,11 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         return []
     case let .mediaEvent(event):
         handleMediaEvent(event, in: &state)
+        return []
+    case let .cameraReplied(request, result):
+        return handleCameraReply(request, result, in: &state)
+    case let .cameraEvent(event):
+        handleCameraEvent(event, in: &state)
         return []
     case let .accountEvent(event):
         handleAccountEvent(event, in: &state)

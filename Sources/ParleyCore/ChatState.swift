@@ -43,6 +43,8 @@ public struct ChatState: Equatable, Sendable {
     var awaitsWelcome = false
     /// The rooms and timelines shown are those kept from last time, not yet refreshed by messaging.
     public var isCachedView = false
+    /// The video playing in the timeline pane, if any.
+    public var video: VideoPlaying?
     var lastHeartbeat: Date?
     /// Read markers held back while messages stream into the room being read (`AppUpdate+ReadMarkers.swift`).
     var readMarks = ReadMarks()

@@ -13,7 +13,7 @@ final class RequestLedger: Sendable {
     /// Where the answers to requests come back in the order the requests went: one queue per service, one per
     /// service's controls.
     enum Channel: Hashable, Sendable {
-        case account, messaging, attachment, media
+        case account, messaging, attachment, media, camera
         case control(service: ServiceName)
     }
 

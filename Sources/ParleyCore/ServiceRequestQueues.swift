@@ -9,6 +9,7 @@ final class ServiceRequestQueues: Sendable {
     private let messaging: AsyncStream<MessagingRequest>.Continuation
     private let attachment: AsyncStream<AttachmentRequest>.Continuation
     private let media: AsyncStream<MediaRequest>.Continuation
+    private let camera: AsyncStream<CameraRequest>.Continuation
     private let workers: [Task<Void, Never>]
 
     init(clients: AppClients, replies: AppInbox) {
@@ -19,6 +20,9 @@ final class ServiceRequestQueues: Sendable {
             replies.yield(.attachmentReplied($0, $1))
         }
         media = Self.queue(to: clients.media, workers: &workers) { replies.yield(.mediaReplied($0, $1)) }
+        camera = Self.queue(to: clients.camera ?? NoCamera(), workers: &workers) {
+            replies.yield(.cameraReplied($0, $1))
+        }
         self.workers = workers
     }
 
@@ -28,6 +32,7 @@ final class ServiceRequestQueues: Sendable {
         case let .messaging(request): messaging.yield(request)
         case let .attachment(request): attachment.yield(request)
         case let .media(request): media.yield(request)
+        case let .camera(request): camera.yield(request)
         case .control, .injectFaults, .crash, .loadOutbox, .loadCache, .quit: break
         }
     }
@@ -37,6 +42,7 @@ final class ServiceRequestQueues: Sendable {
         messaging.finish()
         attachment.finish()
         media.finish()
+        camera.finish()
         for worker in workers { worker.cancel() }
     }
 

@@ -13,11 +13,16 @@ public enum ScenarioRunner {
         public var configPath: String?
         /// Where `snapshot NAME` writes NAME.txt.
         public var outputDirectory: URL
+        /// `--camera DEVICE`: overrides `camera.device`, e.g. with a `lavfi:` graph on a machine with no camera.
+        public var cameraDevice: String?
 
-        public init(dataDirectory: String? = nil, configPath: String? = nil, outputDirectory: URL) {
+        public init(
+            dataDirectory: String? = nil, configPath: String? = nil, outputDirectory: URL, cameraDevice: String? = nil
+        ) {
             self.dataDirectory = dataDirectory
             self.configPath = configPath
             self.outputDirectory = outputDirectory
+            self.cameraDevice = cameraDevice
         }
     }
 
@@ -37,7 +42,8 @@ public enum ScenarioRunner {
         // scenario runs the same on every machine.
         let environment = try AppEnvironment.resolve(
             dataPath: options.dataDirectory ?? scratch.appendingPathComponent("data").path,
-            configPath: options.configPath ?? scratch.appendingPathComponent("no-settings.toml").path)
+            configPath: options.configPath ?? scratch.appendingPathComponent("no-settings.toml").path,
+            cameraDevice: options.cameraDevice)
         let run = ScenarioRun(script: script, environment: environment, outputDirectory: options.outputDirectory)
         do {
             for step in script.steps { try await run.perform(step) }

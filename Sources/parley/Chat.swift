@@ -16,7 +16,9 @@ struct Chat: AsyncParsableCommand {
 
     static func run(_ options: ChatOptions) async throws {
         let (data, config) = (options.data, options.config)
-        let environment = try reportingFailure { try AppEnvironment.resolve(dataPath: data, configPath: config) }
+        let environment = try reportingFailure {
+            try AppEnvironment.resolve(dataPath: data, configPath: config, cameraDevice: options.camera)
+        }
         let (inputs, inputSink) = AsyncStream<TerminalInput>.makeStream()
         let terminal = try reportingFailure {
             try NcursesTerminal(colors: environment.colors) { inputSink.yield($0) }
@@ -44,4 +46,7 @@ struct ChatOptions: ParsableArguments {
 
     @Option(help: "The settings file (default: $XDG_CONFIG_HOME/parley/config.toml).")
     var config: String?
+
+    @Option(help: "The camera: a V4L2 device (default /dev/video0), or lavfi:GRAPH for FFmpeg's virtual input.")
+    var camera: String?
 }

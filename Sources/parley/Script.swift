@@ -23,6 +23,9 @@ struct Script: AsyncParsableCommand {
     @Option(help: "Where `snapshot NAME` writes NAME.txt (default: beside the script; for -, here).")
     var output: String?
 
+    @Option(help: "The camera: a V4L2 device, or lavfi:GRAPH for FFmpeg's virtual input (overrides camera.device).")
+    var camera: String?
+
     func run() async throws {
         let script: ScenarioScript
         do {
@@ -47,7 +50,7 @@ struct Script: AsyncParsableCommand {
         let beside = file == "-" ? here : URL(fileURLWithPath: file).deletingLastPathComponent()
         return ScenarioRunner.Options(
             dataDirectory: data, configPath: config,
-            outputDirectory: output.map { URL(fileURLWithPath: $0) } ?? beside)
+            outputDirectory: output.map { URL(fileURLWithPath: $0) } ?? beside, cameraDevice: camera)
     }
 
     private func readScript() throws -> String {

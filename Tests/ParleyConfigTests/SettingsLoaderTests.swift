@@ -33,7 +33,15 @@ struct SettingsLoaderTests {
         #expect(settings == expected)
     }
 
+    @Test func theCameraDeviceMayBeAGraphOfFFmpegsVirtualInput() throws {
+        let settings = try SettingsLoader.parse(
+            "[camera]\ndevice = \"lavfi:testsrc2=size=640x480:rate=30\"", path: "config.toml")
+        #expect(settings.camera.device == "lavfi:testsrc2=size=640x480:rate=30")
+        #expect(Settings().camera.device == "/dev/video0")
+    }
+
     @Test(arguments: [
+        ("[camera]\ndevice = \"\"", "camera.device in /x/config.toml must be a non-empty string"),
         (
             "[services]\nmailbox_capacity = \"big\"",
             "services.mailbox_capacity in /x/config.toml must be a whole number from 1 to 1000000"

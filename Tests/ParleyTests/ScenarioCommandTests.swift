@@ -20,6 +20,21 @@ struct ScenarioCommandTests {
         #expect(snapshot.contains("alice: hi bob, how are things?"))
     }
 
+    @Test func theCameraScenarioSendsAStillWithTheVirtualCamera() throws {
+        let directory = TemporaryDirectory("script-camera")
+        defer { directory.remove() }
+        let scenario = Self.example.deletingLastPathComponent().appendingPathComponent("camera-still.scenario")
+        let result = try runCommand(
+            builtProduct("parley"),
+            [
+                "script", scenario.path, "--output", directory.path, "--camera",
+                "lavfi:testsrc2=size=640x480:rate=30",
+            ])
+        #expect(result.status == 0, "stderr was:\n\(result.errorOutput)")
+        let snapshot = try String(contentsOf: directory.file("alice-sent-a-still.txt"), encoding: .utf8)
+        #expect(snapshot.contains("[1] photo-"))
+    }
+
     @Test func aFailingExpectationExitsOneWithTheLineAndTheScreen() throws {
         let directory = TemporaryDirectory("script-fail")
         defer { directory.remove() }

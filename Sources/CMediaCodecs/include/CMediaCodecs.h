@@ -52,6 +52,17 @@ parley_jpeg_status parley_jpeg_decode(const char *path, size_t max_pixels, int b
 /// Why the last parley_jpeg_decode on this thread was PARLEY_JPEG_CORRUPT, in libjpeg's words.
 const char *parley_jpeg_failure(void);
 
+// MARK: - Encoding JPEG with libjpeg-turbo
+
+/// Encodes `width` x `height` RGB pixels (3 bytes each, rows top to bottom) as a baseline JPEG of `quality`
+/// (1 to 100) into a buffer that `*jpeg` points to afterwards, `*size` bytes; free it with parley_jpeg_free.
+/// 1 on success; 0 when libjpeg fails (a size it cannot encode, or no memory).
+int parley_jpeg_encode(const unsigned char *rgb, int width, int height, int quality, unsigned char **jpeg,
+                       unsigned long *size);
+
+/// Frees the buffer of parley_jpeg_encode.
+void parley_jpeg_free(unsigned char *jpeg);
+
 // MARK: - Rendering to cells
 
 typedef enum {

@@ -13,6 +13,9 @@ public enum MediaError: Error, Sendable, Equatable, CustomStringConvertible {
     case corruptImage(path: String, reason: String)
     case renderFailed(path: String)
     case unsupportedAudio(path: String, reason: String)
+    case unsupportedVideo(path: String, reason: String)
+    /// Longer than the limit: decoding stopped there, whatever the header claims.
+    case tooLong(path: String, limit: Duration)
     case noPlayer
     case playerFailed(path: String, player: String, reason: String)
 
@@ -39,7 +42,11 @@ public enum MediaError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .renderFailed(path):
             "\(path) could not be drawn as terminal cells: the renderer ran out of memory"
         case let .unsupportedAudio(path, reason):
-            "\(path) is not a WAV, FLAC or Ogg sound that can be read (\(reason))"
+            "\(path) is not a sound that can be read (\(reason))"
+        case let .unsupportedVideo(path, reason):
+            "\(path) is not a video that can be shown (\(reason))"
+        case let .tooLong(path, limit):
+            "\(path) is longer than \(limit.components.seconds / 3600) hours, the limit for sounds and videos"
         case .noPlayer:
             "no audio player found: install paplay, aplay, ffplay or mpv to play sounds"
         case let .playerFailed(path, player, reason):

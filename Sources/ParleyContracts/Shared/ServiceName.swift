@@ -12,9 +12,10 @@ public struct ServiceName: RawRepresentable, Hashable, Sendable, Comparable, Cus
     public static let messaging = ServiceName(rawValue: "messaging")
     public static let attachment = ServiceName(rawValue: "attachment")
     public static let media = ServiceName(rawValue: "media")
+    public static let camera = ServiceName(rawValue: "camera")
 
     /// Every service an app instance hosts, in the order the debug panel lists them.
-    public static let all: [ServiceName] = [.account, .messaging, .attachment, .media]
+    public static let all: [ServiceName] = [.account, .messaging, .attachment, .media, .camera]
 
     public var description: String { rawValue }
 

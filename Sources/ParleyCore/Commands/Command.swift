@@ -21,6 +21,8 @@ public enum Command: Sendable, Equatable {
     case preview(number: Int)
     case play(number: Int)
     case stop
+    /// `/camera` opens the viewfinder; `/camera list` lists the capture devices.
+    case camera(list: Bool)
     case service(ServiceAction, name: ServiceName)
     case debug
     case help(topic: String?)
@@ -81,6 +83,7 @@ extension Command {
         case .preview: "preview"
         case .play: "play"
         case .stop: "stop"
+        case .camera: "camera"
         case .service: "service"
         case .debug: "debug"
         case .help: "help"

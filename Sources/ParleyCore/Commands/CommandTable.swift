@@ -66,6 +66,15 @@ public enum CommandTable {
         },
         CommandSpec("stop", "/stop", "stop playing", needsSession: false) { _ in .stop },
         CommandSpec(
+            "camera", "/camera [list]", "open the camera (Space takes a still, Enter sends it), or list the cameras"
+        ) { arguments in
+            switch arguments.count {
+            case 0: .camera(list: false)
+            case 1 where arguments[0].lowercased() == "list": .camera(list: true)
+            default: nil
+            }
+        },
+        CommandSpec(
             "service", "/service stop|start|restart NAME", "control a service of this app", needsSession: false
         ) { arguments in
             guard arguments.count == 2, let action = ServiceAction(rawValue: arguments[0].lowercased()) else {

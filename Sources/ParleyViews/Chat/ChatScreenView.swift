@@ -24,7 +24,8 @@ public struct ChatScreenView {
         let bodyHeight = state.height - 1 - ChatLayout.footerHeight
         if state.isDebugPanelOpen {
             let trace = state.selectedServiceName.flatMap { state.traces[$0] } ?? []
-            DebugPanelView(statuses: state.services, selected: state.selectedService, trace: trace)
+            let camera = state.services.contains { $0.service == .camera } ? CameraPanelLine(state.camera) : nil
+            DebugPanelView(statuses: state.services, selected: state.selectedService, trace: trace, camera: camera)
                 .render(into: &grid, x: 0, y: 1, width: state.width, height: bodyHeight)
         } else {
             RoomListView(rooms: state.chat.rooms, current: state.chat.currentRoom)
@@ -52,7 +53,7 @@ public struct ChatScreenView {
     private func renderTimeline(into grid: inout CellGrid, x: Int, y: Int, height: Int) {
         let width = state.width - x
         // An overlay (a preview, search results, `/help`) shows whether or not anyone is signed in yet.
-        if let overlay = state.chat.overlay {
+        if let overlay = state.camera.overlay ?? state.chat.video?.overlay ?? state.chat.overlay {
             OverlayView(overlay: overlay).render(into: &grid, x: x + 1, y: y, width: width - 1, height: height)
             return
         }

@@ -8,11 +8,14 @@ public struct DebugPanelView {
     public var statuses: [ServiceStatus]
     public var selected: Int
     public var trace: [TraceEntry]
+    /// The viewfinder's device, format, size and frame rates, when the camera is hosted.
+    public var camera: CameraPanelLine?
 
-    public init(statuses: [ServiceStatus], selected: Int, trace: [TraceEntry] = []) {
+    public init(statuses: [ServiceStatus], selected: Int, trace: [TraceEntry] = [], camera: CameraPanelLine? = nil) {
         self.statuses = statuses
         self.selected = selected
         self.trace = trace
+        self.camera = camera
     }
 
     /// Column titles and widths; the last column takes what is left.
@@ -35,6 +38,10 @@ public struct DebugPanelView {
             renderRow(status, selected: index == selected, into: &grid, x: x, y: y + 1 + index, width: width)
         }
         var line = y + 2 + statuses.count
+        if let camera, line < y + height {
+            grid.write(camera.text, x: x, y: line, limit: width)
+            line += 1
+        }
         if statuses.indices.contains(selected), let error = statuses[selected].lastError, line < y + height {
             grid.write("last error: \(error)", x: x, y: line, limit: width, foreground: .indexed(1))
             line += 1
