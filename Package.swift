@@ -126,7 +126,7 @@ let package = Package(
             name: "ParleyBenchmarks",
             dependencies: [
                 "ServiceRuntime", "MessagingService", "AttachmentService", "MediaService", "ParleyContracts",
-                "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", grdb,
+                "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", "ParleyCore", "ParleyViews", grdb,
             ],
             path: "Benchmarks/ParleyBenchmarks",
             swiftSettings: strict

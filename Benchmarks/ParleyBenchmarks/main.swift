@@ -1,7 +1,9 @@
 import Foundation
 
 // Every benchmark group is listed here; each lives in a file of its own.
-let all: [Benchmark] = runtimeBenchmarks + messagingBenchmarks + attachmentBenchmarks + mediaBenchmarks
+let all: [Benchmark] =
+    runtimeBenchmarks + messagingBenchmarks + attachmentBenchmarks + mediaBenchmarks + interfaceBenchmarks
+    + terminalBenchmarks
 
 let filter = CommandLine.arguments.dropFirst().first ?? ""
 let selected = all.filter { filter.isEmpty || $0.name.hasPrefix(filter) }
