@@ -24,11 +24,12 @@ private struct ScratchDirectory {
     func remove() { try? FileManager.default.removeItem(at: root) }
 }
 
-/// The release `parley` next to this executable, on a fresh data directory.
+/// The release `parley` next to this executable (or the one `PARLEY_BENCH_BINARY` names, to measure another
+/// build by the same method), on a fresh data directory.
 private func startParley(_ directory: ScratchDirectory) throws -> PseudoTerminal {
-    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-        "parley"
-    ).path
+    let sibling = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("parley").path
+    let binary = ProcessInfo.processInfo.environment["PARLEY_BENCH_BINARY"] ?? sibling
     guard FileManager.default.isExecutableFile(atPath: binary) else {
         throw PseudoTerminal.Failure(
             description: "\(binary) is missing: build it with `swift build -c release --product parley`")
