@@ -50,6 +50,8 @@ format:
 bench: deps
 	@echo "==> benchmarks (release build)"
 	$(SWIFT) build -c release --product ParleyBenchmarks
+	@# The terminal benchmarks run the release app itself, through a pseudo-terminal.
+	@case "$(BENCH)" in ""|terminal*) $(SWIFT) build -c release --product parley;; esac
 	$$($(SWIFT) build -c release --show-bin-path)/ParleyBenchmarks $(BENCH)
 
 clean:

@@ -32,6 +32,12 @@ public final class TmuxSession: Sendable {
         _ = try? runCommand(Self.tmux, ["-L", socket, "send-keys", "-t", "main"] + (literal ? ["-l"] : []) + keys)
     }
 
+    /// Pastes `text` as a terminal pastes it: bracketed, when the program asked for that, line ends as CR.
+    public func paste(_ text: String) {
+        _ = try? runCommand(Self.tmux, ["-L", socket, "set-buffer", "-b", "pasted", text])
+        _ = try? runCommand(Self.tmux, ["-L", socket, "paste-buffer", "-p", "-d", "-b", "pasted", "-t", "main"])
+    }
+
     /// Whether the program in the terminal has exited.
     public var hasExited: Bool { exitStatus != nil }
 

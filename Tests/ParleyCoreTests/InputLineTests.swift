@@ -75,3 +75,15 @@ struct LongInputLineTests {
         #expect(line.caret == 4)
     }
 }
+
+struct InputHistoryLimitTests {
+    @Test func aLineLargerThanAMessageIsNotKeptInTheHistory() {
+        var line = InputLine()
+        line.insert("short")
+        _ = line.submit()
+        line.insert(String(repeating: "x", count: 100_000))
+        #expect(line.submit().count == 100_000)
+        line.historyBack()
+        #expect(line.text == "short")
+    }
+}

@@ -80,10 +80,16 @@ public struct InputLine: Sendable, Equatable {
         caretOffset = string.utf8.count
     }
 
+    /// The longest entry the history keeps: a message's size. A larger paste is not a line to recall, and 500
+    /// of them would hold hundreds of MB.
+    static let historyEntryLimit = 64 * 1024
+
     /// Takes the text to act on, remembers it in the history, and leaves the line empty.
     public mutating func submit() -> String {
         let entered = text
-        if !entered.isEmpty && history.last != entered { history.append(entered) }
+        if !entered.isEmpty && entered.utf8.count <= Self.historyEntryLimit && history.last != entered {
+            history.append(entered)
+        }
         if history.count > 500 { history.removeFirst(history.count - 500) }
         historyIndex = history.count
         draft = ""

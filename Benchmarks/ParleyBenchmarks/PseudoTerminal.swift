@@ -1,0 +1,143 @@
+import Foundation
+
+/// A program run on a pseudo-terminal of its own, as a person's terminal runs it: the benchmark plays the
+/// terminal, writing keys to it and reading what it draws, and reads its CPU time and memory from /proc.
+final class PseudoTerminal {
+    let pid: pid_t
+    private let master: Int32
+    /// Everything the program has drawn so far.
+    private(set) var received: [UInt8] = []
+    private var toSend: [UInt8] = []
+    private var sent = 0
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Starts `executable` on a new `width`x`height` pseudo-terminal with `environment` added to this one's.
+    init(_ executable: String, arguments: [String], environment: [String: String], width: Int, height: Int) throws {
+        var (master, slave): (Int32, Int32) = (0, 0)
+        var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&master, &slave, nil, nil, &size) == 0 else {
+            throw Failure(description: "cannot open a pseudo-terminal: \(String(cString: strerror(errno)))")
+        }
+        defer { close(slave) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for descriptor: Int32 in 0...2 { posix_spawn_file_actions_adddup2(&actions, slave, descriptor) }
+        posix_spawn_file_actions_addclose(&actions, master)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // The benchmark's own blocked signals must not be the program's.
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in environment { merged[key] = value }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for pointer in argv + envp { free(pointer) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard result == 0 else {
+            close(master)
+            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(result)))")
+        }
+        self.pid = pid
+        self.master = master
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+    }
+
+    /// Queues `bytes` to type; they go as fast as the program reads them, while `pump` runs.
+    func send(_ bytes: [UInt8]) { toSend += bytes }
+
+    func send(_ text: String) { send(Array(text.utf8)) }
+
+    /// Reads and writes until `condition` holds for what was received since `from`, or `timeout` passes.
+    /// - Returns: how long it took, or nil on timeout.
+    @discardableResult
+    func pump(from start: Int = 0, timeout: Duration = .seconds(30), until condition: (ArraySlice<UInt8>) -> Bool)
+        -> Duration?
+    {
+        let clock = ContinuousClock()
+        let began = clock.now
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while clock.now - began < timeout {
+            if condition(received[min(start, received.count)...]) && sent == toSend.count { return clock.now - began }
+            var descriptor = pollfd(
+                fd: master, events: Int16(POLLIN) | (sent < toSend.count ? Int16(POLLOUT) : 0), revents: 0)
+            _ = poll(&descriptor, 1, 10)
+            if descriptor.revents & Int16(POLLIN) != 0 {
+                let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+                if count > 0 { received += buffer[..<count] }
+            }
+            if sent < toSend.count && descriptor.revents & Int16(POLLOUT) != 0 {
+                let count = toSend[sent...].withUnsafeBytes { write(master, $0.baseAddress, min($0.count, 1 << 16)) }
+                if count > 0 { sent += count }
+            }
+        }
+        return nil
+    }
+
+    /// Waits until `text` has been drawn since `from`.
+    @discardableResult
+    func pump(from start: Int = 0, timeout: Duration = .seconds(30), untilDrawn text: String) -> Duration? {
+        let needle = Array(text.utf8)
+        return pump(from: start, timeout: timeout) { $0.firstRange(of: needle) != nil }
+    }
+
+    /// Reads for `duration`, whatever comes.
+    func idle(for duration: Duration) { pump(timeout: duration) { _ in false } }
+
+    /// CPU time the program has used, in user and system time, threads that have ended included (in clock
+    /// ticks, 10 ms here: measure over enough work).
+    var cpuTime: Duration {
+        let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
+        // The fields after the command name, which is in parentheses and may hold spaces.
+        let fields = stat.split(separator: ")").last?.split(separator: " ") ?? []
+        guard fields.count > 12, let user = Int64(fields[11]), let system = Int64(fields[12]) else { return .zero }
+        return .nanoseconds((user + system) * 1_000_000_000 / Int64(sysconf(Int32(_SC_CLK_TCK))))
+    }
+
+    /// How often the program's threads have gone to sleep and been woken (context switches, all threads).
+    var wakeUps: Int {
+        threadFiles("status").reduce(0) { total, status in
+            total
+                + status.split(separator: "\n").filter { $0.hasPrefix("voluntary_ctxt_switches") }
+                .compactMap { Int($0.split(separator: "\t").last ?? "") }.reduce(0, +)
+        }
+    }
+
+    /// Resident memory in MB.
+    var residentMegabytes: Double {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+        return kilobytes / 1024
+    }
+
+    /// Ends the program: Ctrl-Q, then a kill if it is still there after a while.
+    func stop() {
+        send([17])
+        let clock = ContinuousClock()
+        let began = clock.now
+        var status: Int32 = 0
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if clock.now - began > .seconds(5) {
+                kill(pid, SIGKILL)
+                waitpid(pid, &status, 0)
+                break
+            }
+            pump(timeout: .milliseconds(20)) { _ in false }
+        }
+        close(master)
+    }
+
+    private func threadFiles(_ name: String) -> [String] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.compactMap { try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/\(name)", encoding: .utf8) }
+    }
+}
