@@ -6,7 +6,7 @@ extension ScenarioScript {
         "write expect screen contains TEXT, expect screen lacks TEXT, expect service NAME STATE or expect outbox N"
 
     /// The services an app instance hosts, by the names their hosts report.
-    private static let services = ["account", "messaging", "attachment", "media"]
+    private static let services = ["account", "messaging", "attachment", "media", "camera"]
 
     static func expectation(in line: inout ScenarioLine) throws(ScenarioLineError) -> Directive {
         switch line.word() {

@@ -175,7 +175,7 @@ struct ScenarioParsingTests {
 
     static let expectations =
         "write expect screen contains TEXT, expect screen lacks TEXT, expect service NAME STATE or expect outbox N"
-    static let services = "the services are account, messaging, attachment, media"
+    static let services = "the services are account, messaging, attachment, media, camera"
     static let states = "the states are starting, running, stopping, stopped, crashed, restarting, failed"
     static let userNames = "names are 2 to 32 characters from a-z, 0-9, _ and -"
     static let snapshotNames = "names are up to 100 letters, digits, -, _ and ., not starting with ."
