@@ -19,31 +19,39 @@ void parley_fit_box(int width, int height, int box_columns, int box_rows, int *c
     *rows = fitted_rows < 1 ? 1 : fitted_rows;
 }
 
+// A viewfinder or a video draws the same box many times a second: its canvas is kept, one per thread, and
+// redrawn, rather than built again for every frame (building one prepares chafa's symbol tables, which
+// costs more than drawing). Only boxes up to a screenful are kept, so a thread holds little memory.
+#define CACHED_CELLS_MAX (300 * 100)
+
+static _Thread_local ChafaCanvas *cached_canvas;
+static _Thread_local int cached_columns, cached_rows;
+static _Thread_local parley_palette cached_palette;
+
+static ChafaCanvas *new_canvas(int columns, int rows, parley_palette palette);
+
+static ChafaCanvas *canvas_for(int columns, int rows, parley_palette palette, int *owned) {
+    *owned = 0;
+    if (cached_canvas && cached_columns == columns && cached_rows == rows && cached_palette == palette)
+        return cached_canvas;
+    ChafaCanvas *canvas = new_canvas(columns, rows, palette);
+    if (!canvas || columns * rows > CACHED_CELLS_MAX) {
+        *owned = 1;
+        return canvas;
+    }
+    if (cached_canvas) chafa_canvas_unref(cached_canvas);
+    cached_canvas = canvas;
+    cached_columns = columns;
+    cached_rows = rows;
+    cached_palette = palette;
+    return canvas;
+}
+
 int parley_render_cells(const unsigned char *pixels, int channels, int width, int height, int columns, int rows,
                         parley_palette palette, uint32_t *symbols, int32_t *foregrounds, int32_t *backgrounds) {
-    ChafaSymbolMap *symbol_map = chafa_symbol_map_new();
-    if (!symbol_map) return 0;
-    // Block, border and space symbols draw well in any monospace font; wide and ambiguous-width ones would
-    // break the one-symbol-per-cell layout the views rely on.
-    chafa_symbol_map_add_by_tags(symbol_map, CHAFA_SYMBOL_TAG_BLOCK | CHAFA_SYMBOL_TAG_BORDER | CHAFA_SYMBOL_TAG_SPACE);
-    chafa_symbol_map_remove_by_tags(symbol_map, CHAFA_SYMBOL_TAG_WIDE | CHAFA_SYMBOL_TAG_BAD);
-
-    ChafaCanvasConfig *config = chafa_canvas_config_new();
-    if (!config) {
-        chafa_symbol_map_unref(symbol_map);
-        return 0;
-    }
-    chafa_canvas_config_set_geometry(config, columns, rows);
-    chafa_canvas_config_set_canvas_mode(config, canvas_mode(palette));
-    chafa_canvas_config_set_pixel_mode(config, CHAFA_PIXEL_MODE_SYMBOLS);
-    chafa_canvas_config_set_symbol_map(config, symbol_map);
-
-    ChafaCanvas *canvas = chafa_canvas_new(config);
-    if (!canvas) {
-        chafa_canvas_config_unref(config);
-        chafa_symbol_map_unref(symbol_map);
-        return 0;
-    }
+    int owned = 0;
+    ChafaCanvas *canvas = canvas_for(columns, rows, palette, &owned);
+    if (!canvas) return 0;
     chafa_canvas_draw_all_pixels(canvas, channels == 4 ? CHAFA_PIXEL_RGBA8_UNASSOCIATED : CHAFA_PIXEL_RGB8, pixels,
                                  width, height, width * channels);
     for (int y = 0; y < rows; y++) {
@@ -59,8 +67,32 @@ int parley_render_cells(const unsigned char *pixels, int channels, int width, in
             backgrounds[index] = background;
         }
     }
-    chafa_canvas_unref(canvas);
-    chafa_canvas_config_unref(config);
-    chafa_symbol_map_unref(symbol_map);
+    if (owned) chafa_canvas_unref(canvas);
     return 1;
 }
+
+static ChafaCanvas *new_canvas(int columns, int rows, parley_palette palette) {
+    ChafaSymbolMap *symbol_map = chafa_symbol_map_new();
+    if (!symbol_map) return NULL;
+    // Block, border and space symbols draw well in any monospace font; wide and ambiguous-width ones would
+    // break the one-symbol-per-cell layout the views rely on.
+    chafa_symbol_map_add_by_tags(symbol_map, CHAFA_SYMBOL_TAG_BLOCK | CHAFA_SYMBOL_TAG_BORDER | CHAFA_SYMBOL_TAG_SPACE);
+    chafa_symbol_map_remove_by_tags(symbol_map, CHAFA_SYMBOL_TAG_WIDE | CHAFA_SYMBOL_TAG_BAD);
+
+    ChafaCanvasConfig *config = chafa_canvas_config_new();
+    if (!config) {
+        chafa_symbol_map_unref(symbol_map);
+        return NULL;
+    }
+    chafa_canvas_config_set_geometry(config, columns, rows);
+    chafa_canvas_config_set_canvas_mode(config, canvas_mode(palette));
+    chafa_canvas_config_set_pixel_mode(config, CHAFA_PIXEL_MODE_SYMBOLS);
+    chafa_canvas_config_set_symbol_map(config, symbol_map);
+
+    ChafaCanvas *canvas = chafa_canvas_new(config);
+    // The canvas keeps what it needs of both.
+    chafa_canvas_config_unref(config);
+    chafa_symbol_map_unref(symbol_map);
+    return canvas;
+}
+

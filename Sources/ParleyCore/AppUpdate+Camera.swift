@@ -73,8 +73,9 @@ func handleCameraReply(
         state.camera.info = info
         state.notice = "camera \(info.width)x\(info.height): Space takes a still · Esc closes"
     case let (.open, .failure(failure)):
-        guard state.camera.mode == .opening else { return [] }
-        state.camera.close()
+        // Also when the service's stop closed the viewfinder first: the refusal says why better than that.
+        if state.camera.mode == .opening { state.camera.close() }
+        guard !state.camera.isOpen else { return [] }
         state.notice = failure.sentence(resumes: "the camera returns")
     case let (.takeStill, .success(.still(still))):
         guard state.camera.mode == .takingStill else { return [] }

@@ -83,6 +83,16 @@ struct CameraFlowTests {
         #expect(state.notice == "camera unavailable: the camera returns when it is back")
     }
 
+    @Test func theRefusalOfAStoppedCameraIsShownEvenAfterItsStatusClosedTheViewfinder() {
+        var state = ChatFlowTests.signedIn()
+        let effects = ChatFlowTests.type("/camera", into: &state)
+        guard case let .camera(request)? = effects.first else { return }
+        _ = update(&state, .serviceStatus(ServiceStatus(name: "camera", state: .stopped)))
+        _ = update(&state, .cameraReplied(request, .failure(.unavailable(service: "camera"))))
+        #expect(!state.camera.isOpen)
+        #expect(state.notice == "camera unavailable: the camera returns when it is back")
+    }
+
     @Test func aFailureToOpenIsOneSentenceAndLeavesNothingOpen() {
         var state = ChatFlowTests.signedIn()
         let effects = ChatFlowTests.type("/camera", into: &state)
