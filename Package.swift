@@ -55,18 +55,22 @@ let package = Package(
             name: "AccountService",
             dependencies: [
                 "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, crypto,
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"), "MatrixClient",
             ],
             swiftSettings: strict
         ),
         .target(
             name: "MessagingService",
-            dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb],
+            dependencies: [
+                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, "MatrixClient",
+            ],
             swiftSettings: strict
         ),
         .target(
             name: "AttachmentService",
-            dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, crypto],
+            dependencies: [
+                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, crypto, "MatrixClient",
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -111,7 +115,7 @@ let package = Package(
             name: "ParleyApp",
             dependencies: [
                 "AccountService", "MessagingService", "AttachmentService", "MediaService", "ParleyConfig", "ParleyCore",
-                "ParleyStorage", "ServiceRuntime", logging,
+                "ParleyStorage", "ServiceRuntime", "MatrixClient", logging,
             ],
             swiftSettings: strict),
 
@@ -184,6 +188,14 @@ let package = Package(
             dependencies: [
                 "AttachmentService", "ParleyContracts", "ParleyTestKit", "ParleyStorage", "ServiceRuntime",
                 "SessionTokens", crypto,
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MatrixBackendTests",
+            dependencies: [
+                "AccountService", "MessagingService", "AttachmentService", "ParleyApp", "ParleyContracts", "ParleyCore",
+                "ParleyStorage", "ParleyTestKit", "ScenarioRunner", "ServiceRuntime", "MatrixClient",
             ],
             swiftSettings: strict
         ),

@@ -9,6 +9,7 @@ public final class AppInstance: Sendable {
     /// The services in the order the debug panel lists them.
     public let services: [any ServiceControl]
     public let loop: AppLoop
+    private let hosts: AppServiceHosts
 
     /// Starts every service of the app instance and builds its loop, which the caller runs.
     public static func start(
@@ -17,7 +18,8 @@ public final class AppInstance: Sendable {
         let hosts = ServiceCatalog.makeHosts(environment)
         let services = hosts.all
         let logger = environment.logger
-        logger.info("parley starting on \(environment.dataDirectory.path)")
+        let backend = environment.server.map { "the homeserver \($0)" } ?? "the local data directory"
+        logger.info("parley starting on \(environment.dataDirectory.path) with \(backend)")
         // A service that cannot start (a damaged store, say) is shown failed in the panel; the app goes on.
         for service in services {
             await service.start()
@@ -31,21 +33,24 @@ public final class AppInstance: Sendable {
         let loop = AppLoop(
             width: width, height: height, services: services,
             clients: AppClients(
-                account: hosts.account, messaging: hosts.messaging, attachment: hosts.attachment, media: hosts.media),
+                account: hosts.account.endpoint, messaging: hosts.messaging.endpoint,
+                attachment: hosts.attachment.endpoint, media: hosts.media),
             outbox: FileOutboxStore(dataDirectory: environment.dataDirectory),
             palette: environment.settings.interface.colors == "8" ? .colors8 : .colors256, render: render)
-        return AppInstance(environment: environment, services: services, loop: loop)
+        return AppInstance(environment: environment, hosts: hosts, loop: loop)
     }
 
-    private init(environment: AppEnvironment, services: [any ServiceControl], loop: AppLoop) {
+    private init(environment: AppEnvironment, hosts: AppServiceHosts, loop: AppLoop) {
         self.environment = environment
-        self.services = services
+        self.hosts = hosts
+        self.services = hosts.all
         self.loop = loop
     }
 
     /// Stops every service; the instance is not used afterwards.
     public func close() async {
         for service in services.reversed() { await service.stop() }
+        await hosts.shutDown()
         environment.logger.info("parley stopped")
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TOMLKit
 
 /// One key of `config.toml`: its dotted name, what it accepts, and where the value goes.
@@ -39,6 +40,15 @@ struct SettingKey: Sendable {
         }
     }
 
+    /// A non-empty string key; `keyPath` is optional so that absent means "not set".
+    static func text(_ name: String, _ keyPath: WritableKeyPath<Settings, String?> & Sendable) -> SettingKey {
+        SettingKey(name: name, expected: "a non-empty string") { value, settings in
+            guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+            settings[keyPath: keyPath] = text
+            return true
+        }
+    }
+
     /// Every key Parley knows.
     static let all: [SettingKey] = [
         .integer("services.request_timeout_ms", 10...600_000, \.services.requestTimeoutMilliseconds),
@@ -50,5 +60,6 @@ struct SettingKey: Sendable {
         .integer("attachments.max_size_mb", 1...100_000, \.attachments.maxSizeMegabytes),
         .choice("interface.colors", ["auto", "256", "8"], \.interface.colors),
         .boolean("interface.show_timestamps", \.interface.showTimestamps),
+        .text("server.url", \.server.url),
     ]
 }

@@ -82,6 +82,9 @@ public actor AppLoop {
     /// Handles messages until an effect asks to quit.
     public func run() async {
         render(state)
+        if requests != nil {
+            for effect in startUp(&state) { requests?.send(effect) }
+        }
         for await message in sink.messages {
             let before = (token: state.chat.session?.token, pending: state.chat.pending)
             let effects = update(&state, message)

@@ -13,11 +13,16 @@ public enum ScenarioRunner {
         public var configPath: String?
         /// Where `snapshot NAME` writes NAME.txt.
         public var outputDirectory: URL
+        /// `--server URL`: every session chats through this Matrix homeserver (as the `server` directive).
+        public var server: String?
 
-        public init(dataDirectory: String? = nil, configPath: String? = nil, outputDirectory: URL) {
+        public init(
+            dataDirectory: String? = nil, configPath: String? = nil, outputDirectory: URL, server: String? = nil
+        ) {
             self.dataDirectory = dataDirectory
             self.configPath = configPath
             self.outputDirectory = outputDirectory
+            self.server = server
         }
     }
 
@@ -37,7 +42,8 @@ public enum ScenarioRunner {
         // scenario runs the same on every machine.
         let environment = try AppEnvironment.resolve(
             dataPath: options.dataDirectory ?? scratch.appendingPathComponent("data").path,
-            configPath: options.configPath ?? scratch.appendingPathComponent("no-settings.toml").path)
+            configPath: options.configPath ?? scratch.appendingPathComponent("no-settings.toml").path,
+            serverURL: options.server)
         let run = ScenarioRun(script: script, environment: environment, outputDirectory: options.outputDirectory)
         do {
             for step in script.steps { try await run.perform(step) }
@@ -55,7 +61,7 @@ public enum ScenarioRunner {
         for step in script.steps {
             switch step.directive {
             case .user: hasSession = true
-            case .size, .timeout, .wait: break
+            case .size, .timeout, .wait, .server: break
             default:
                 guard hasSession else {
                     throw ScenarioSyntaxError(

@@ -14,8 +14,16 @@ struct Chat: AsyncParsableCommand {
     @Option(help: "The settings file (default: $XDG_CONFIG_HOME/parley/config.toml).")
     var config: String?
 
+    @Option(
+        help:
+            "A Matrix homeserver to chat through, e.g. https://matrix.example.org (default: $PARLEY_SERVER, else server.url in the settings, else none: the local data directory)."
+    )
+    var server: String?
+
     func run() async throws {
-        let environment = try reportingFailure { try AppEnvironment.resolve(dataPath: data, configPath: config) }
+        let environment = try reportingFailure {
+            try AppEnvironment.resolve(dataPath: data, configPath: config, serverURL: server)
+        }
         let (inputs, inputSink) = AsyncStream<TerminalInput>.makeStream()
         let terminal = try reportingFailure {
             try NcursesTerminal(colors: environment.settings.interface.colors) { inputSink.yield($0) }

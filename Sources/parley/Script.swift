@@ -23,6 +23,9 @@ struct Script: AsyncParsableCommand {
     @Option(help: "Where `snapshot NAME` writes NAME.txt (default: beside the script; for -, here).")
     var output: String?
 
+    @Option(help: "A Matrix homeserver every session chats through, each on a data directory of its own.")
+    var server: String?
+
     func run() async throws {
         let script: ScenarioScript
         do {
@@ -47,7 +50,7 @@ struct Script: AsyncParsableCommand {
         let beside = file == "-" ? here : URL(fileURLWithPath: file).deletingLastPathComponent()
         return ScenarioRunner.Options(
             dataDirectory: data, configPath: config,
-            outputDirectory: output.map { URL(fileURLWithPath: $0) } ?? beside)
+            outputDirectory: output.map { URL(fileURLWithPath: $0) } ?? beside, server: server)
     }
 
     private func readScript() throws -> String {

@@ -21,12 +21,15 @@ struct SettingsLoaderTests {
             [interface]
             colors = 256
             show_timestamps = false
+            [server]
+            url = "https://matrix.example.org"
             """, path: "config.toml")
         var expected = Settings()
         expected.services.requestTimeoutMilliseconds = 800
         expected.attachments.maxSizeMegabytes = 5
         expected.interface.colors = "256"
         expected.interface.showTimestamps = false
+        expected.server.url = "https://matrix.example.org"
         #expect(settings == expected)
     }
 
@@ -44,6 +47,7 @@ struct SettingsLoaderTests {
             "interface.colors in /x/config.toml must be one of \"auto\", \"256\", \"8\""
         ),
         ("[interface]\nshow_timestamps = 1", "interface.show_timestamps in /x/config.toml must be true or false"),
+        ("[server]\nurl = 8008", "server.url in /x/config.toml must be a non-empty string"),
         (
             "[acount]\nsession_days = 3",
             "acount.session_days in /x/config.toml is not a Parley setting; check its spelling"

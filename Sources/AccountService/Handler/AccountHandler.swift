@@ -88,6 +88,9 @@ public struct AccountHandler: ServiceHandler {
             try heartbeat(token: token, presence: presence)
         case let .presence(names):
             try presence(of: names)
+        case .resume:
+            // Local sessions are signed tokens the app does not keep: there is never one to resume.
+            throw AccountError.noStoredSession
         }
     }
 }
