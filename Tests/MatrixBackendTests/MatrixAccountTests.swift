@@ -17,8 +17,8 @@ struct MatrixAccountTests {
         #expect(session.user == name)
         #expect(session.displayName == "Ann")
         // The token is a Matrix access token: a plain client of the server accepts it
-        let plain = MatrixClient(
-            homeserver: peer.server, session: .init(userID: "", accessToken: session.token, deviceID: nil))
+        let plain = KeptClients.plain(
+            peer.server, session: .init(userID: "", accessToken: session.token, deviceID: nil))
         #expect(try await plain.whoami().userID.hasPrefix("@\(name):"))
         try await plain.shutdown()
         await peer.close()
@@ -63,8 +63,8 @@ struct MatrixAccountTests {
     @Test func signInAcceptsTheFullUserIDAndRefusesAWrongPassword() async throws {
         let peer = try await MatrixPeer.start("login")
         let session = try await peer.register("cid")
-        let whoami = try await MatrixClient(
-            homeserver: peer.server, session: .init(userID: "", accessToken: session.token, deviceID: nil)
+        let whoami = try await KeptClients.plain(
+            peer.server, session: .init(userID: "", accessToken: session.token, deviceID: nil)
         ).whoamiClosing()
         let again = try await peer.accountCall(.login(name: whoami, password: "correct horse")).session
         #expect(again.user == session.user)

@@ -61,7 +61,7 @@ struct MatrixEventTests {
     @Test func encryptedRoomsAreLockedAndUnknownEventsAreOneLineNamingTheirType() async throws {
         let peer = try await MatrixPeer.start("locks")
         let ann = try await peer.register("ann")
-        let other = MatrixClient(homeserver: peer.server)
+        let other = KeptClients.plain(peer.server)
         let friend = try await other.register(username: TestHomeserver.uniqueUserName("zed"), password: "correct horse")
         // Another client makes an encrypted room and invites ann into a direct conversation there
         let annID = "@\(ann.user):\(friend.userID.split(separator: ":").last!)"
@@ -135,7 +135,7 @@ struct MatrixEventTests {
     @Test func aParleyUserAndAPlainMatrixClientTalkBothWays() async throws {
         let peer = try await MatrixPeer.start("parley")
         let ann = try await peer.register("ann")
-        let plain = MatrixClient(homeserver: peer.server)
+        let plain = KeptClients.plain(peer.server)
         let zed = try await plain.register(username: TestHomeserver.uniqueUserName("zed"), password: "correct horse")
         let name = "#" + TestHomeserver.uniqueUserName("bridge")
         let room = try await peer.messagingCall(.createRoom(token: ann.token, name: name)).room

@@ -63,8 +63,7 @@ struct MatrixMessagingTests {
         let second = try await peer.messagingCall(.send(token: ann.token, room: room.id, id: id, text: "once")).message
         #expect(first == second)
         // The server holds one event: a plain client of the same session reads the room back
-        let plain = MatrixClient(
-            homeserver: peer.server, session: .init(userID: "", accessToken: ann.token, deviceID: nil))
+        let plain = KeptClients.plain(peer.server, session: .init(userID: "", accessToken: ann.token, deviceID: nil))
         let page = try await plain.messages(in: room.id.rawValue)
         #expect(page.chunk.filter { $0.message?.body == "once" }.count == 1)
         try await plain.shutdown()

@@ -7,6 +7,7 @@ import ParleyContracts
 import ParleyStorage
 import ParleyTestKit
 import ServiceRuntime
+import Synchronization
 import Testing
 
 /// One person's Parley against the test homeserver: the account, messaging and attachment services on Matrix
@@ -26,9 +27,13 @@ struct MatrixPeer: Sendable {
         let server = try Homeserver(serverURL ?? TestHomeserver.current().url)
         let directory = directory ?? TemporaryDirectory(label)
         let data = directory.dataDirectory
-        let account = MatrixAccount.makeHost(server: server, dataDirectory: data)
-        let messaging = MatrixMessaging.makeHost(server: server, dataDirectory: data)
-        let attachment = MatrixAttachments.makeHost(server: server, dataDirectory: data)
+        // A loaded machine may take seconds over a homeserver call: the deadline is generous.
+        let configuration = ServiceConfiguration(defaultTimeout: .seconds(60))
+        let account = MatrixAccount.makeHost(server: server, dataDirectory: data, configuration: configuration)
+        let messaging = MatrixMessaging.makeHost(server: server, dataDirectory: data, configuration: configuration)
+        let attachment = MatrixAttachments.makeHost(
+            server: server, dataDirectory: data, configuration: configuration)
+        KeptClients.keep([account.client, messaging.client, attachment.client])
         let peer = MatrixPeer(
             directory: directory, server: server, account: account.host, messaging: messaging.host,
             attachment: attachment.host, clients: [account.client, messaging.client, attachment.client])
@@ -57,15 +62,15 @@ struct MatrixPeer: Sendable {
     }
 
     func accountCall(_ request: AccountRequest) async throws -> AccountReply {
-        try await account.request(request, caller: "test", timeout: .seconds(30))
+        try await account.request(request, caller: "test", timeout: .seconds(60))
     }
 
     func messagingCall(_ request: MessagingRequest) async throws -> MessagingReply {
-        try await messaging.request(request, caller: "test", timeout: .seconds(30))
+        try await messaging.request(request, caller: "test", timeout: .seconds(60))
     }
 
     func attachmentCall(_ request: AttachmentRequest) async throws -> AttachmentReply {
-        try await attachment.request(request, caller: "test", timeout: .seconds(30))
+        try await attachment.request(request, caller: "test", timeout: .seconds(60))
     }
 
     /// Sends `text` with a fresh id and returns the stored message.
@@ -86,6 +91,22 @@ struct MatrixPeer: Sendable {
             messages.insert(contentsOf: page.messages, at: 0)
         }
         return messages
+    }
+}
+
+/// Every homeserver client a test makes, held until the process ends: a test that fails before closing its
+/// clients then fails on its own, instead of crashing the whole run when a client is released unclosed
+/// (async-http-client traps on that in debug builds).
+enum KeptClients {
+    private static let clients = Mutex<[MatrixClient]>([])
+
+    static func keep(_ kept: [MatrixClient]) { clients.withLock { $0 += kept } }
+
+    /// A plain client of the test homeserver, kept.
+    static func plain(_ server: Homeserver, session: MatrixClient.Session? = nil) -> MatrixClient {
+        let client = MatrixClient(homeserver: server, session: session)
+        keep([client])
+        return client
     }
 }
 

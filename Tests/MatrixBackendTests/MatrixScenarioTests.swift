@@ -50,6 +50,7 @@ struct MatrixScenarioTests {
             expect screen contains \(ann): (message deleted)
             send /msg \(ann) just between us
             expect screen contains \(bob): just between us
+            expect screen lacks sending…
             send /service stop messaging
             expect service messaging stopped
             send still typing
