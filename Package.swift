@@ -57,17 +57,22 @@ let package = Package(
             name: "AccountService",
             dependencies: [
                 "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, "COpenSSLCrypto",
+                "MatrixClient",
             ],
             swiftSettings: strict
         ),
         .target(
             name: "MessagingService",
-            dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb],
+            dependencies: [
+                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, "MatrixClient",
+            ],
             swiftSettings: strict
         ),
         .target(
             name: "AttachmentService",
-            dependencies: ["ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, crypto],
+            dependencies: [
+                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "SessionTokens", grdb, crypto, "MatrixClient",
+            ],
             swiftSettings: strict
         ),
         .target(
@@ -134,7 +139,8 @@ let package = Package(
             name: "ParleyApp",
             dependencies: [
                 "AccountService", "MessagingService", "AttachmentService", "MediaService", "CameraService",
-                "ParleyConfig", "ParleyContracts", "ParleyCore", "ParleyStorage", "ServiceRuntime", logging, grdb,
+                "ParleyConfig", "ParleyContracts", "ParleyCore", "ParleyStorage", "ServiceRuntime", "MatrixClient",
+                logging, grdb,
             ],
             swiftSettings: strict),
 
@@ -215,6 +221,14 @@ let package = Package(
             dependencies: [
                 "AttachmentService", "ParleyContracts", "ParleyTestKit", "ParleyStorage", "ServiceRuntime",
                 "SessionTokens", crypto,
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "MatrixBackendTests",
+            dependencies: [
+                "AccountService", "MessagingService", "AttachmentService", "ParleyApp", "ParleyContracts", "ParleyCore",
+                "ParleyStorage", "ParleyTestKit", "ScenarioRunner", "ServiceRuntime", "MatrixClient",
             ],
             swiftSettings: strict
         ),

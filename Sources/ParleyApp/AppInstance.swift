@@ -11,6 +11,7 @@ public final class AppInstance: Sendable {
     /// The services in the order the debug panel lists them.
     public let services: [any ServiceControl]
     public let loop: AppLoop
+    private let hosts: AppServiceHosts
 
     /// Starts every service of the app instance and builds its loop, which the caller runs.
     /// - Parameter palette: the colours the terminal resolved the setting to; nil, with no terminal, resolves
@@ -22,7 +23,8 @@ public final class AppInstance: Sendable {
         let hosts = ServiceCatalog.makeHosts(environment)
         let services = hosts.all
         let logger = environment.logger
-        logger.info("parley starting on \(environment.dataDirectory.path)")
+        let backend = environment.server.map { "the homeserver \($0)" } ?? "the local data directory"
+        logger.info("parley starting on \(environment.dataDirectory.path) with \(backend)")
         // A service that cannot start (a damaged store, say) is shown failed in the panel and said on the main
         // screen; the app goes on.
         var problems = environment.warnings
@@ -43,17 +45,18 @@ public final class AppInstance: Sendable {
         let loop = AppLoop(
             width: width, height: height, services: services,
             clients: AppClients(
-                account: hosts.account, messaging: hosts.messaging, attachment: hosts.attachment, media: hosts.media,
-                camera: hosts.camera),
+                account: hosts.account.endpoint, messaging: hosts.messaging.endpoint,
+                attachment: hosts.attachment.endpoint, media: hosts.media, camera: hosts.camera),
             outbox: SQLiteOutboxStore(database: client), cache: SQLiteClientCache(database: client),
             palette: palette ?? environment.colors.palette(terminalColors: nil), render: render)
         if !problems.isEmpty { loop.send(.problem(problems.joined(separator: "; "))) }
-        return AppInstance(environment: environment, services: services, loop: loop)
+        return AppInstance(environment: environment, hosts: hosts, loop: loop)
     }
 
-    private init(environment: AppEnvironment, services: [any ServiceControl], loop: AppLoop) {
+    private init(environment: AppEnvironment, hosts: AppServiceHosts, loop: AppLoop) {
         self.environment = environment
-        self.services = services
+        self.hosts = hosts
+        self.services = hosts.all
         self.loop = loop
     }
 
@@ -64,6 +67,9 @@ public final class AppInstance: Sendable {
     /// left mid-write whole again at the next start.
     public func close(within limit: Duration = .milliseconds(300)) async {
         let stillStopping = await Self.stop(services, within: limit)
+        // The homeserver clients outlive their services' incarnations: closed once the services have stopped
+        // (an HTTP client must be shut down before it goes), within the same bound.
+        _ = await firstOf({ await self.hosts.shutDown() }, or: { try? await Task.sleep(for: limit) })
         if stillStopping.isEmpty {
             environment.logger.info("parley stopped")
         } else {

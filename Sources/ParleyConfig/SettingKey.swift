@@ -1,3 +1,4 @@
+import Foundation
 import TOMLKit
 
 /// One key of `config.toml`: its dotted name, what it accepts, and where the value goes.
@@ -39,10 +40,19 @@ struct SettingKey: Sendable {
         }
     }
 
-    /// A key taking any non-empty string.
+    /// A non-empty string key; `keyPath` is optional so that absent means "not set".
+    static func text(_ name: String, _ keyPath: WritableKeyPath<Settings, String?> & Sendable) -> SettingKey {
+        SettingKey(name: name, expected: "a non-empty string") { value, settings in
+            guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+            settings[keyPath: keyPath] = text
+            return true
+        }
+    }
+
+    /// A non-empty string key with a default.
     static func text(_ name: String, _ keyPath: WritableKeyPath<Settings, String> & Sendable) -> SettingKey {
         SettingKey(name: name, expected: "a non-empty string") { value, settings in
-            guard let text = value.string, !text.isEmpty else { return false }
+            guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
             settings[keyPath: keyPath] = text
             return true
         }
@@ -61,5 +71,6 @@ struct SettingKey: Sendable {
         .choice("interface.colors", ["auto", "256", "8"], \.interface.colors),
         .boolean("interface.show_timestamps", \.interface.showTimestamps),
         .text("camera.device", \.camera.device),
+        .text("server.url", \.server.url),
     ]
 }

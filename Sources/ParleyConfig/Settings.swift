@@ -31,11 +31,18 @@ public struct Settings: Sendable, Equatable {
         public var device = "/dev/video0"
     }
 
+    /// The Matrix homeserver the account, messaging and attachment services use; none means the local
+    /// data directory. `--server URL` and `$PARLEY_SERVER` override it.
+    public struct Server: Sendable, Equatable {
+        public var url: String?
+    }
+
     public var services = Services()
     public var account = Account()
     public var attachments = Attachments()
     public var interface = Interface()
     public var camera = Camera()
+    public var server = Server()
 
     public init() {}
 }

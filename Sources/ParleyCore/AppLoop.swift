@@ -114,6 +114,15 @@ public actor AppLoop {
     /// drawn once; frames come at most `frameInterval` apart, so a flood of events costs updates, not frames.
     public func run() async {
         render(state)
+        if requests != nil {
+            // A session kept from last time is resumed before any key: caused by nobody, waited for by none.
+            for effect in startUp(&state) {
+                if let (channel, label) = Self.requestChannel(of: effect) {
+                    ledger.opened(channel, label: label, cause: 0)
+                }
+                requests?.send(effect)
+            }
+        }
         background.append(Task { [weak self] in await self?.refreshPanelEverySecond() })
         lastFrame = .now
         while let batch = await sink.take() {

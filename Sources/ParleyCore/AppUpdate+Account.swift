@@ -32,8 +32,10 @@ func handleAccountReply(
         state.notice = "members: " + members.joined(separator: ", ")
     case (_, .success(.done)), (_, .success(.directory)):
         break
-    case (.heartbeat, .failure), (.logout, .failure), (.presence, .failure):
-        break  // background bookkeeping: nothing the user asked for is lost
+    case (.heartbeat, .failure), (.logout, .failure), (.presence, .failure), (.resume, .failure):
+        break  // background bookkeeping (or nothing kept to resume): nothing the user asked for is lost
+    case let (_, .failure(.refused(.sessionRefused(server)))):
+        signInAgain(server: server, in: &state)
     case let (_, .failure(failure)):
         state.notice = failure.sentence(resumes: resumption(of: request))
     }
@@ -49,7 +51,22 @@ private func resumption(of request: AccountRequest) -> String {
     case .directory, .profile: "the directory returns"
     case .presence, .heartbeat: "presence returns"
     case .logout: "signing out resumes"
+    case .resume: "sign-in resumes"
     }
+}
+
+/// What the app asks for once at start: the session kept from last time, if the backend kept one (a
+/// homeserver's access token); the welcome screen then signs in by itself.
+public func startUp(_ state: inout AppState) -> [AppEffect] {
+    [.account(.resume)]
+}
+
+/// The homeserver no longer accepts the session: back to the welcome screen, with one sentence. The outbox
+/// stays on disk and is read back at the next sign-in, so nothing queued is lost.
+func signInAgain(server: String, in state: inout AppState) {
+    guard state.chat.session != nil else { return }
+    state.chat.signOut()
+    state.notice = "the homeserver \(server) no longer accepts your session; sign in again with /login NAME PASSWORD"
 }
 
 func handleAccountEvent(_ event: AccountEvent, in state: inout AppState) {

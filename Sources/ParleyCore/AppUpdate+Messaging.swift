@@ -84,11 +84,16 @@ private func handle(
     case let (.joinRoom(token, name), .refused(.unknownRoom)):
         // Like IRC: joining a room nobody has made yet makes it.
         return [.messaging(.createRoom(token: token, name: name))]
-    case let (.send(_, _, id, _, _, _), .unavailable), let (.send(_, _, id, _, _, _), .failed):
-        // Messaging is off, slow or overloaded: the message waits in the outbox and goes again, same id.
+    case let (.send(_, _, id, _, _, _), .unavailable), let (.send(_, _, id, _, _, _), .failed),
+        let (.send(_, _, id, _, _, _), .refused(.serverUnreachable)):
+        // Messaging is off, slow or overloaded, or its homeserver is unreachable: the message waits in the
+        // outbox and goes again, same id.
         requeue([id], because: failure, in: &state)
-    case let (.sendBatch(_, messages), .unavailable), let (.sendBatch(_, messages), .failed):
+    case let (.sendBatch(_, messages), .unavailable), let (.sendBatch(_, messages), .failed),
+        let (.sendBatch(_, messages), .refused(.serverUnreachable)):
         requeue(messages.map(\.id), because: failure, in: &state)
+    case let (_, .refused(.sessionRefused(server))):
+        signInAgain(server: server, in: &state)
     case let (.send(_, _, id, text, _, _), .refused):
         refuse(id, text: text, problem: failure.sentence(resumes: "sending resumes"), in: &state)
         return flushOutbox(in: &state)

@@ -79,6 +79,8 @@ func requeue(_ ids: [MessageID], because failure: CallFailure<MessagingError>, i
     }
     if case .unavailable = failure {
         noteQueued(in: &state)
+    } else if case .refused(.serverUnreachable) = failure {
+        state.notice = "server unreachable: your message waits in the outbox and goes when it answers"
     } else {
         state.notice = "\(failure.sentence(resumes: "sending resumes")); your message waits in the outbox to go again"
     }

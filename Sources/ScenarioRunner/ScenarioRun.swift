@@ -7,7 +7,7 @@ import ServiceRuntime
 /// Used from the one task that runs the script.
 final class ScenarioRun {
     private let script: ScenarioScript
-    private let environment: AppEnvironment
+    private var environment: AppEnvironment
     private let outputDirectory: URL
     private var sessions: [String: ScenarioSession] = [:]
     private var current: ScenarioSession?
@@ -23,7 +23,7 @@ final class ScenarioRun {
 
     func perform(_ step: ScenarioScript.Step) async throws {
         switch step.directive {
-        case .size, .timeout, .wait:
+        case .size, .timeout, .wait, .server:
             break
         default:
             // Each step meets the app once it has acted on every key pressed before, as a person waits for
@@ -61,6 +61,12 @@ final class ScenarioRun {
             }
         case let .snapshot(name):
             try await snapshot(name, at: step)
+        case let .server(url):
+            do {
+                environment = try environment.with(server: url)
+            } catch {
+                throw failure(step, "\(error)", current)
+            }
         }
     }
 
@@ -83,8 +89,10 @@ final class ScenarioRun {
             // `/quit` ends an instance; `user` with the same name starts a new one once it has gone.
             await existing.close()
         }
+        // With a homeserver, each person is on a machine of their own: their own data directory.
         let session = await ScenarioSession.start(
-            name: name, environment: environment, width: size.width, height: size.height)
+            name: name, environment: environment.server == nil ? environment : environment.person(name),
+            width: size.width, height: size.height)
         sessions[name] = session
         current = session
         sessionsStarted += 1

@@ -16,13 +16,18 @@ public enum ScenarioRunner {
         /// `--camera DEVICE`: overrides `camera.device`, e.g. with a `lavfi:` graph on a machine with no camera.
         public var cameraDevice: String?
 
+        /// `--server URL`: every session chats through this Matrix homeserver (as the `server` directive).
+        public var server: String?
+
         public init(
-            dataDirectory: String? = nil, configPath: String? = nil, outputDirectory: URL, cameraDevice: String? = nil
+            dataDirectory: String? = nil, configPath: String? = nil, outputDirectory: URL, cameraDevice: String? = nil,
+            server: String? = nil
         ) {
             self.dataDirectory = dataDirectory
             self.configPath = configPath
             self.outputDirectory = outputDirectory
             self.cameraDevice = cameraDevice
+            self.server = server
         }
     }
 
@@ -43,7 +48,7 @@ public enum ScenarioRunner {
         let environment = try AppEnvironment.resolve(
             dataPath: options.dataDirectory ?? scratch.appendingPathComponent("data").path,
             configPath: options.configPath ?? scratch.appendingPathComponent("no-settings.toml").path,
-            cameraDevice: options.cameraDevice)
+            cameraDevice: options.cameraDevice, serverURL: options.server)
         let run = ScenarioRun(script: script, environment: environment, outputDirectory: options.outputDirectory)
         do {
             for step in script.steps { try await run.perform(step) }
@@ -61,7 +66,7 @@ public enum ScenarioRunner {
         for step in script.steps {
             switch step.directive {
             case .user: hasSession = true
-            case .size, .timeout, .wait: break
+            case .size, .timeout, .wait, .server: break
             default:
                 guard hasSession else {
                     throw ScenarioSyntaxError(

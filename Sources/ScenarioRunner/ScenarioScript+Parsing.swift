@@ -1,7 +1,9 @@
+import ParleyApp
 import ParleyContracts
 
 extension ScenarioScript {
-    private static let directives = "the directives are size, user, type, press, send, expect, timeout, wait, snapshot"
+    private static let directives =
+        "the directives are size, user, type, press, send, expect, timeout, wait, snapshot, server"
 
     /// Parses `text`, the whole script; `file` names it in errors.
     ///
@@ -70,6 +72,13 @@ extension ScenarioScript {
             let duration = try ScenarioDuration.parse(word, for: name, allowsZero: name == "wait")
             directive = name == "wait" ? .wait(duration) : .timeout(duration)
             try line.finish("\(name) takes one DURATION")
+        case "server":
+            guard let url = line.word() else {
+                throw ScenarioLineError(reason: "server needs a URL, for example server http://127.0.0.1:8008")
+            }
+            if let problem = AppEnvironment.problem(withServer: url) { throw ScenarioLineError(reason: problem) }
+            directive = .server(url)
+            try line.finish("server takes one URL")
         case "snapshot":
             directive = .snapshot(try snapshotName(line.word()))
             try line.finish("snapshot takes one NAME")

@@ -51,6 +51,9 @@ public struct ScenarioScript: Sendable, Equatable {
         case wait(Duration)
         /// `snapshot NAME`: this session's screen to NAME.txt in the output directory.
         case snapshot(String)
+        /// `server URL`: sessions started from now on chat through this Matrix homeserver, each on a data
+        /// directory of its own (as on its own machine).
+        case server(String)
     }
 }
 

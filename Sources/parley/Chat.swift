@@ -17,7 +17,8 @@ struct Chat: AsyncParsableCommand {
     static func run(_ options: ChatOptions) async throws {
         let (data, config) = (options.data, options.config)
         let environment = try reportingFailure {
-            try AppEnvironment.resolve(dataPath: data, configPath: config, cameraDevice: options.camera)
+            try AppEnvironment.resolve(
+                dataPath: data, configPath: config, cameraDevice: options.camera, serverURL: options.server)
         }
         let (inputs, inputSink) = AsyncStream<TerminalInput>.makeStream()
         let terminal = try reportingFailure {
@@ -49,4 +50,10 @@ struct ChatOptions: ParsableArguments {
 
     @Option(help: "The camera: a V4L2 device (default /dev/video0), or lavfi:GRAPH for FFmpeg's virtual input.")
     var camera: String?
+
+    @Option(
+        help:
+            "A Matrix homeserver to chat through, e.g. https://matrix.example.org (default: $PARLEY_SERVER, else server.url in the settings, else none: the local data directory)."
+    )
+    var server: String?
 }

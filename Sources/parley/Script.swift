@@ -26,6 +26,9 @@ struct Script: AsyncParsableCommand {
     @Option(help: "The camera: a V4L2 device, or lavfi:GRAPH for FFmpeg's virtual input (overrides camera.device).")
     var camera: String?
 
+    @Option(help: "A Matrix homeserver every session chats through, each on a data directory of its own.")
+    var server: String?
+
     func run() async throws {
         let script: ScenarioScript
         do {
@@ -50,7 +53,7 @@ struct Script: AsyncParsableCommand {
         let beside = file == "-" ? here : URL(fileURLWithPath: file).deletingLastPathComponent()
         return ScenarioRunner.Options(
             dataDirectory: data, configPath: config,
-            outputDirectory: output.map { URL(fileURLWithPath: $0) } ?? beside, cameraDevice: camera)
+            outputDirectory: output.map { URL(fileURLWithPath: $0) } ?? beside, cameraDevice: camera, server: server)
     }
 
     private func readScript() throws -> String {

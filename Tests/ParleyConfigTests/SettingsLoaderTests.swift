@@ -23,6 +23,8 @@ struct SettingsLoaderTests {
             [interface]
             colors = 256
             show_timestamps = false
+            [server]
+            url = "https://matrix.example.org"
             """, path: "config.toml")
         var expected = Settings()
         expected.services.requestTimeoutMilliseconds = 800
@@ -30,6 +32,7 @@ struct SettingsLoaderTests {
         expected.attachments.maxSizeMegabytes = 5
         expected.interface.colors = "256"
         expected.interface.showTimestamps = false
+        expected.server.url = "https://matrix.example.org"
         #expect(settings == expected)
     }
 
@@ -59,6 +62,7 @@ struct SettingsLoaderTests {
             "account.password_cost in /x/config.toml must be one of \"owasp\", \"fast\""
         ),
         ("[interface]\nshow_timestamps = 1", "interface.show_timestamps in /x/config.toml must be true or false"),
+        ("[server]\nurl = 8008", "server.url in /x/config.toml must be a non-empty string"),
         (
             "[acount]\nsession_days = 3",
             "acount.session_days in /x/config.toml is not a Parley setting; check its spelling"

@@ -136,7 +136,7 @@ struct ScenarioParsingTests {
         #expect(
             error?.description
                 == "test.scenario:4: unknown directive \"expct\"; "
-                + "the directives are size, user, type, press, send, expect, timeout, wait, snapshot")
+                + "the directives are size, user, type, press, send, expect, timeout, wait, snapshot, server")
     }
 
     // MARK: - Arguments
@@ -184,7 +184,7 @@ struct ScenarioParsingTests {
     @Test(arguments: [
         (
             "Size 100x30", 1,
-            #"unknown directive "Size"; the directives are size, user, type, press, send, expect, timeout, wait, snapshot"#
+            #"unknown directive "Size"; the directives are size, user, type, press, send, expect, timeout, wait, snapshot, server"#
         ),
         ("\n\nsize", 3, "size needs WxH, for example size 100x30"),
         ("size 100x30 big", 1, #"extra argument "big"; size takes one WxH"#),
@@ -256,7 +256,7 @@ struct ScenarioParsingTests {
         ("snapshot one two", 1, #"extra argument "two"; snapshot takes one NAME"#),
         (
             "user alice\r\n\r\n  bogus\r\n", 3,
-            #"unknown directive "bogus"; the directives are size, user, type, press, send, expect, timeout, wait, snapshot"#
+            #"unknown directive "bogus"; the directives are size, user, type, press, send, expect, timeout, wait, snapshot, server"#
         ),
     ])
     func aBadLineIsRefusedWithItsNumberAndReason(script: String, line: Int, reason: String) {

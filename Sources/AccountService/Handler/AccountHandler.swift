@@ -104,6 +104,9 @@ public struct AccountHandler: ServiceHandler, Sendable {
             try heartbeat(token: token, presence: presence)
         case let .presence(names):
             try presence(of: names)
+        case .resume:
+            // Local sessions are signed tokens the app does not keep: there is never one to resume.
+            throw AccountError.noStoredSession
         }
     }
 }

@@ -20,6 +20,16 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
     case statusTooLong(maximum: Int)
     /// The store could not do the work right now (another process holds it); carries the store's own sentence.
     case storageUnavailable(String)
+    /// Nothing to resume: no session was kept from last time (always so for the local data directory).
+    case noStoredSession
+    /// The homeserver no longer accepts the session's access token (401 `M_UNKNOWN_TOKEN`).
+    case sessionRefused(server: String)
+    /// The homeserver could not be reached; carries the reason.
+    case serverUnreachable(String)
+    /// The homeserver refused the request; carries its sentence, which names the server's `errcode`.
+    case serverRefused(String)
+    /// What the backend in use cannot do, e.g. changing a password on a homeserver; names it.
+    case unsupported(String)
 
     public var description: String {
         switch self {
@@ -49,6 +59,16 @@ public enum AccountError: Error, Sendable, Equatable, CustomStringConvertible {
             "a status may have at most \(maximum) characters; shorten it"
         case let .storageUnavailable(reason):
             reason
+        case .noStoredSession:
+            "no session was kept from last time; sign in with /login NAME PASSWORD"
+        case let .sessionRefused(server):
+            "the homeserver \(server) no longer accepts your session (M_UNKNOWN_TOKEN); sign in again"
+        case let .serverUnreachable(reason):
+            "the homeserver is unreachable (\(reason)); try again when it answers"
+        case let .serverRefused(sentence):
+            sentence
+        case let .unsupported(what):
+            "\(what) is not possible with this homeserver from Parley yet"
         }
     }
 }

@@ -23,6 +23,9 @@ public enum AccountRequest: ServiceRequest, Equatable {
     case heartbeat(token: String, presence: Presence)
     /// The presence of each of `names`; replies `.presence`.
     case presence(of: [String])
+    /// Signs in again with the session this data directory kept from last time (a homeserver's access
+    /// token), sent once at start; replies `.session`, or `noStoredSession` when there is none to resume.
+    case resume
 
     public var kind: String {
         switch self {
@@ -35,6 +38,7 @@ public enum AccountRequest: ServiceRequest, Equatable {
         case .directory: "directory"
         case .heartbeat: "heartbeat"
         case .presence: "presence"
+        case .resume: "resume"
         }
     }
 }

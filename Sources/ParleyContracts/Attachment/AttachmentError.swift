@@ -21,6 +21,10 @@ public enum AttachmentError: Error, Sendable, Equatable, CustomStringConvertible
     case notShared(id: String)
     case membershipUnknown(room: RoomID, reason: String)
     case notSignedIn(reason: String)
+    /// The homeserver holding the attachment could not be reached; carries the reason.
+    case serverUnreachable(String)
+    /// The homeserver refused the transfer; carries its sentence, which names the server's `errcode`.
+    case serverRefused(String)
 
     // MARK: - Writing
     case destinationExists(path: String)
@@ -61,6 +65,10 @@ public enum AttachmentError: Error, Sendable, Equatable, CustomStringConvertible
             "cannot check that you are a member of \(shown(room.rawValue)) (\(reason)); try again shortly"
         case let .notSignedIn(reason):
             "the attachment service refused your session: \(reason)"
+        case let .serverUnreachable(reason):
+            "the homeserver is unreachable (\(reason)); the transfer can go again when it answers"
+        case let .serverRefused(sentence):
+            shown(sentence)
         case let .destinationExists(path):
             "\(shown(path)) already exists; choose another name or ask to overwrite it"
         case let .destinationFolderMissing(path):

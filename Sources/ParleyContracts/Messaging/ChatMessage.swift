@@ -24,11 +24,14 @@ public struct ChatMessage: Sendable, Hashable, Codable, Identifiable {
     /// The message's place in the data directory's order of storing: later messages have larger numbers,
     /// so a view can merge live events into a page of history without comparing clocks.
     public var sequence: Int64
+    /// Set for an event Parley cannot show as a message (an encrypted one, or a type it does not know): one
+    /// line saying what it is, which views show dimmed in place of the text. Nil for every ordinary message.
+    public var notice: String?
 
     public init(
         id: MessageID, room: RoomID, sender: String, text: String, sentAt: Date, editedAt: Date? = nil,
         isDeleted: Bool = false, replyTo: MessageID? = nil, attachments: [AttachmentReference] = [],
-        sequence: Int64
+        sequence: Int64, notice: String? = nil
     ) {
         self.id = id
         self.room = room
@@ -40,5 +43,6 @@ public struct ChatMessage: Sendable, Hashable, Codable, Identifiable {
         self.replyTo = replyTo
         self.attachments = attachments
         self.sequence = sequence
+        self.notice = notice
     }
 }

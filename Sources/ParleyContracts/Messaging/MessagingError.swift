@@ -27,6 +27,16 @@ public enum MessagingError: Error, Sendable, Hashable, CustomStringConvertible {
     case emptySearch
     case batchTooLarge(count: Int, limit: Int)
 
+    // MARK: - Homeserver
+    /// The homeserver no longer accepts the session's access token (401 `M_UNKNOWN_TOKEN`).
+    case sessionRefused(server: String)
+    /// The homeserver could not be reached: what was sent waits in the outbox, as when messaging is off.
+    case serverUnreachable(String)
+    /// The homeserver refused the request; carries its sentence, which names the server's `errcode`.
+    case serverRefused(String)
+    /// The room is end-to-end encrypted: Parley never sends plaintext into it.
+    case encryptedRoom(String)
+
     // MARK: - Storage
     /// The store failed in a way the request could not have avoided (disk full, another program holding a
     /// lock for too long); carries the storage error's own sentence.
@@ -74,6 +84,14 @@ public enum MessagingError: Error, Sendable, Hashable, CustomStringConvertible {
             "\(count) messages were sent at once; send at most \(limit) in one batch"
         case .emptySearch:
             "the search is empty; type at least one word to search for"
+        case let .sessionRefused(server):
+            "the homeserver \(server) no longer accepts your session (M_UNKNOWN_TOKEN); sign in again"
+        case let .serverUnreachable(reason):
+            "the homeserver is unreachable (\(reason))"
+        case let .serverRefused(sentence):
+            sentence
+        case let .encryptedRoom(name):
+            "\(name) is end-to-end encrypted, which Parley cannot send into yet; nothing was sent"
         case let .storageFailed(sentence):
             "the message store failed: \(sentence)"
         }

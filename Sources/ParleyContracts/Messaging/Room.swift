@@ -20,13 +20,21 @@ public struct Room: Sendable, Hashable, Codable, Identifiable {
     /// The `sequence` of the room's newest message when this view was taken (0 for an empty room): a live
     /// event for a message at or below it is already counted in `unreadCount`.
     public var latestSequence: Int64
+    /// Whether the room's messages are end-to-end encrypted (a Matrix room with `m.room.encryption`), which
+    /// Parley can neither read nor send into yet: the room list shows it with a lock.
+    public var isEncrypted: Bool
 
-    public init(id: RoomID, kind: Kind, name: String, memberCount: Int, unreadCount: Int, latestSequence: Int64 = 0) {
+    public init(
+        id: RoomID, kind: Kind, name: String, memberCount: Int, unreadCount: Int, latestSequence: Int64 = 0,
+        isEncrypted: Bool = false
+    ) {
         self.id = id
         self.kind = kind
         self.name = name
         self.memberCount = memberCount
         self.unreadCount = unreadCount
         self.latestSequence = latestSequence
+        self.isEncrypted = isEncrypted
     }
+
 }

@@ -44,7 +44,8 @@ public struct ChatScreenView {
         if let session = state.chat.session { title += " · \(session.displayName) (\(session.user))" }
         grid.write(title, x: 0, y: 0, attributes: [.reverse, .bold])
         // Services that are not running, named on the right, so a degraded mode never goes unnoticed.
-        let down = state.services.filter { !$0.state.isUp }.map { "\($0.name) \($0.state.rawValue)" }
+        let unreachable = state.services.contains { $0.isBackendUnreachable } ? ["server unreachable"] : []
+        let down = unreachable + state.services.filter { !$0.state.isUp }.map { "\($0.name) \($0.state.rawValue)" }
         let right = (down.isEmpty ? "" : down.joined(separator: " · ") + " · ") + "F12 services "
         let column = max(TerminalText.width(title) + 2, state.width - TerminalText.width(right))
         grid.write(right, x: column, y: 0, foreground: down.isEmpty ? .default : .indexed(1), attributes: .reverse)

@@ -16,7 +16,8 @@ struct RoomListView {
             let number = index < 9 ? "\(index + 1) " : "  "
             let unread = room.unreadCount > 0 ? " (\(room.unreadCount))" : ""
             let nameRoom = width - 1 - number.count - unread.count
-            var name = room.name
+            // A lock: the room is end-to-end encrypted, which Parley can neither read nor send into yet.
+            var name = room.isEncrypted ? "🔒" + room.name : room.name
             if TerminalText.width(name) > nameRoom { name = String(name.prefix(max(1, nameRoom - 1))) + "…" }
             grid.write(number + name + unread, x: x, y: y + index, limit: width - 1, attributes: attributes)
         }

@@ -68,7 +68,8 @@ struct TimelineLines {
         var body: [StyledLine.Segment] =
             message.isDeleted
             ? [.init(text: "(message deleted)", attributes: .dim)]
-            : [.init(text: message.text)]
+            : message.notice.map { [.init(text: $0, attributes: .dim)] }
+                ?? [.init(text: message.text)]
                 + (message.editedAt == nil ? [] : [.init(text: " (edited)", attributes: .dim)])
         if let replyTo = message.replyTo, !message.isDeleted {
             // Looked up only for a reply on screen: most messages are not replies.

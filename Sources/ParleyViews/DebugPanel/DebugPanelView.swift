@@ -42,6 +42,10 @@ public struct DebugPanelView {
             grid.write(camera.text, x: x, y: line, limit: width)
             line += 1
         }
+        if statuses.indices.contains(selected), let detail = statuses[selected].detail, line < y + height {
+            grid.write(detail, x: x, y: line, limit: width)
+            line += 1
+        }
         if statuses.indices.contains(selected), let error = statuses[selected].lastError, line < y + height {
             grid.write("last error: \(error)", x: x, y: line, limit: width, foreground: .indexed(1))
             line += 1
