@@ -44,7 +44,8 @@ extension MatrixCache {
                 message.sentAt.timeIntervalSince1970, message.editedAt?.timeIntervalSince1970, message.isDeleted,
                 message.replyTo?.rawValue, attachments, message.notice, message.sequence,
             ])
-        return (cached, true)
+        // Read back, so the message is exactly what a later read gives (dates as stored).
+        return (try Self.message(db, eventID: cached.eventID, account: account) ?? cached, true)
     }
 
     /// Replaces the text (an edit) and marks when.
