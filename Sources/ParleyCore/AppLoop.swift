@@ -20,6 +20,8 @@ public actor AppLoop {
     /// Frames are drawn at most this often; what comes in between is drawn with the next frame.
     private let frameInterval: Duration
     private var lastFrame = ContinuousClock.now
+    /// Messages taken from the inbox so far: the number the inbox gave the last one.
+    private var taken = 0
     /// Messages handled but not yet drawn: they count as handled once a frame shows them.
     private var pendingHandled = 0
     /// Whether a wake-up for a held-back frame is on its way.
@@ -117,8 +119,8 @@ public actor AppLoop {
         if requests != nil {
             // A session kept from last time is resumed before any key: caused by nobody, waited for by none.
             for effect in startUp(&state) {
-                if let (channel, label) = Self.requestChannel(of: effect) {
-                    ledger.opened(channel, label: label, cause: 0)
+                if let (channel, kind) = Self.requestChannel(of: effect) {
+                    ledger.opened(channel, kind: kind, cause: 0)
                 }
                 requests?.send(effect)
             }
@@ -126,17 +128,16 @@ public actor AppLoop {
         background.append(Task { [weak self] in await self?.refreshPanelEverySecond() })
         lastFrame = .now
         while let batch = await sink.take() {
-            var handledSinceFrame = 0
             for message in batch {
-                let number = sink.handledCount + handledSinceFrame + pendingHandled + 1
-                handledSinceFrame += 1
-                if handle(message, number: number) {
+                // The loop takes every message in the order it went in, so its count is the message's number.
+                taken += 1
+                pendingHandled += 1
+                if handle(message, number: taken) {
                     render(state)
-                    sink.markHandled(handledSinceFrame + pendingHandled)
+                    sink.markHandled(pendingHandled)
                     return
                 }
             }
-            pendingHandled += handledSinceFrame
             drawIfDue()
         }
     }
@@ -156,8 +157,8 @@ public actor AppLoop {
         keepOutbox(since: before)
         keepCache(after: message)
         for effect in effects {
-            if let (channel, label) = Self.requestChannel(of: effect) {
-                ledger.opened(channel, label: label, cause: cause)
+            if let (channel, kind) = Self.requestChannel(of: effect) {
+                ledger.opened(channel, kind: kind, cause: cause)
             }
             switch effect {
             case let .control(service, action): perform(action, on: service)
@@ -210,15 +211,15 @@ public actor AppLoop {
         }
     }
 
-    /// Where `effect`'s answer will come back, and how the ledger names it.
+    /// Where `effect`'s answer will come back, and what kind of request it is.
     private static func requestChannel(of effect: AppEffect) -> (RequestLedger.Channel, String)? {
         switch effect {
-        case let .account(request): (.account, "account.\(request.kind)")
-        case let .messaging(request): (.messaging, "messaging.\(request.kind)")
-        case let .attachment(request): (.attachment, "attachment.\(request.kind)")
-        case let .media(request): (.media, "media.\(request.kind)")
-        case let .camera(request): (.camera, "camera.\(request.kind)")
-        case let .control(service, action): (.control(service: service), "\(service).\(action.rawValue)")
+        case let .account(request): (.account, request.kind)
+        case let .messaging(request): (.messaging, request.kind)
+        case let .attachment(request): (.attachment, request.kind)
+        case let .media(request): (.media, request.kind)
+        case let .camera(request): (.camera, request.kind)
+        case let .control(service, action): (.control(service: service), action.rawValue)
         case .loadOutbox, .loadCache, .injectFaults, .crash, .quit: nil
         }
     }

@@ -15,11 +15,24 @@ final class RequestLedger: Sendable {
     enum Channel: Hashable, Sendable {
         case account, messaging, attachment, media, camera
         case control(service: ServiceName)
+
+        /// The service, as outstanding requests are named (`account.login`, `media.stop`).
+        var service: ServiceName {
+            switch self {
+            case .account: .account
+            case .messaging: .messaging
+            case .attachment: .attachment
+            case .media: .media
+            case .camera: .camera
+            case let .control(service): service
+            }
+        }
     }
 
     private struct Entry {
         let cause: Int
-        let label: String
+        /// The request's kind (`login`), or the control's action (`stop`).
+        let kind: String
     }
 
     private struct Books {
@@ -30,9 +43,9 @@ final class RequestLedger: Sendable {
 
     private let books = Mutex(Books())
 
-    /// Records a request made on `channel` because of input `cause`.
-    func opened(_ channel: Channel, label: String, cause: Int) {
-        books.withLock { $0.queues[channel, default: []].append(Entry(cause: cause, label: label)) }
+    /// Records a request of `kind` made on `channel` because of input `cause`.
+    func opened(_ channel: Channel, kind: String, cause: Int) {
+        books.withLock { $0.queues[channel, default: []].append(Entry(cause: cause, kind: kind)) }
     }
 
     /// The cause of the oldest request on `channel`, which the answer now being handled answers; it stays open
@@ -67,7 +80,8 @@ final class RequestLedger: Sendable {
     func outstanding(causedBy causes: ClosedRange<Int>) -> [String] {
         books.withLock { books in
             books.queues.flatMap { channel, queue in
-                queue[books.heads[channel, default: 0]...].filter { causes.contains($0.cause) }.map(\.label)
+                queue[books.heads[channel, default: 0]...].filter { causes.contains($0.cause) }
+                    .map { "\(channel.service).\($0.kind)" }
             }
         }
     }
