@@ -228,7 +228,7 @@ let package = Package(
             name: "MatrixBackendTests",
             dependencies: [
                 "AccountService", "MessagingService", "AttachmentService", "ParleyApp", "ParleyContracts", "ParleyCore",
-                "ParleyStorage", "ParleyTestKit", "ScenarioRunner", "ServiceRuntime", "MatrixClient",
+                "ParleyStorage", "ParleyTestKit", "ScenarioRunner", "ServiceRuntime", "MatrixClient", "ParleyViews",
             ],
             swiftSettings: strict
         ),

@@ -18,6 +18,8 @@ public enum SyncLoopState: Sendable, Equatable {
 /// resume from after a restart); only then is the next one asked for, so nothing is skipped if the process
 /// stops in between. Errors back off (doubling up to `maximumBackoff`) and are reported through the state;
 /// an access token the server refuses ends the loop with `unknownToken`, since only signing in again helps.
+/// A `MatrixError` from `deliver` (it may ask the server for more, e.g. to fill a limited timeline's gap)
+/// backs off the same way and asks again from the same `since`, so the answer is stored whole or not at all.
 public final class SyncLoop: Sendable {
     private struct Status {
         var state = SyncLoopState.stopped
@@ -54,7 +56,7 @@ public final class SyncLoop: Sendable {
     public var syncLag: Duration? { lastSuccess.map { ContinuousClock.now - $0 } }
 
     /// Runs until its task is cancelled (then returns), the token is refused (`MatrixError.unknownToken`),
-    /// or `deliver` throws (its error).
+    /// or `deliver` throws an error that is not a `MatrixError` (its error).
     public func run(since: String?, deliver: @Sendable (SyncResponse) async throws -> Void) async throws {
         var since = since
         var filterID: String?
@@ -62,12 +64,14 @@ public final class SyncLoop: Sendable {
         defer { update(.stopped) }
         update(.connecting)
         while !Task.isCancelled {
-            let response: SyncResponse
+            let nextBatch: String
             do {
                 if filterID == nil { filterID = try await client.uploadFilter(filter) }
                 // The first answer comes at once, so a caller shows the catch-up without waiting a poll.
-                response = try await client.sync(
+                let response = try await client.sync(
                     filter: filterID, since: since, timeout: since == nil ? .zero : pollTimeout)
+                try await deliver(response)
+                nextBatch = response.nextBatch
             } catch is CancellationError {
                 return
             } catch let error as MatrixError {
@@ -79,11 +83,10 @@ public final class SyncLoop: Sendable {
                 do { try await Task.sleep(for: wait) } catch { return }
                 continue
             }
-            try await deliver(response)
             failures = 0
-            since = response.nextBatch
+            since = nextBatch
             status.withLock { $0.lastSuccess = .now }
-            update(.live(nextBatch: response.nextBatch))
+            update(.live(nextBatch: nextBatch))
         }
     }
 

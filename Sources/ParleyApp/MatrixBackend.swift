@@ -2,32 +2,26 @@ import MatrixClient
 import ServiceRuntime
 
 /// What stands behind a service that speaks to a homeserver: its own client, and for messaging the sync
-/// loop's lag. Gives the debug panel its line and closes the client when the app instance ends.
+/// loop's lag. Gives the debug panel its figures and closes the client when the app instance ends.
 struct MatrixBackend: Sendable {
     let client: MatrixClient
     var syncLag: (@Sendable () -> Duration?)?
     var isUnreachable: (@Sendable () -> Bool)?
 
-    /// `server 127.0.0.1:8008 · p50 12ms p99 40ms · sync lag 1.2s · 429s 0 · last error: …`
-    var detail: String {
+    /// The figures the debug panel shows for the service: its client's latency, rate limits and last error,
+    /// and for messaging the sync lag.
+    var figures: HomeserverFigures {
         let metrics = client.metrics
-        var parts = ["server \(client.homeserver.name)"]
-        let p50 = metrics.latencyP50?.shortDescription ?? "-"
-        let p99 = metrics.latencyP99?.shortDescription ?? "-"
-        parts.append("p50 \(p50) p99 \(p99)")
-        if let syncLag { parts.append("sync lag \(syncLag()?.shortDescription ?? "-")") }
-        if metrics.rateLimitedCount > 0 {
-            let wait = metrics.lastRetryAfter?.shortDescription ?? "-"
-            parts.append("rate-limited \(metrics.rateLimitedCount)× (last wait \(wait))")
-        }
-        if let error = metrics.lastError { parts.append("last server error: \(error)") }
-        return parts.joined(separator: " · ")
+        return HomeserverFigures(
+            name: client.homeserver.name, latencyP50: metrics.latencyP50, latencyP99: metrics.latencyP99,
+            syncLag: syncLag?(), syncs: syncLag != nil, rateLimitedCount: metrics.rateLimitedCount,
+            lastRetryAfter: metrics.lastRetryAfter, lastError: metrics.lastError)
     }
 
-    /// `status` with this backend's line and reachability.
+    /// `status` with this backend's figures and reachability.
     func annotate(_ status: ServiceStatus) -> ServiceStatus {
         var status = status
-        status.detail = detail
+        status.backend = .homeserver(figures)
         status.isBackendUnreachable = isUnreachable?() ?? false
         return status
     }
@@ -35,7 +29,7 @@ struct MatrixBackend: Sendable {
     func shutDown() async { try? await client.shutdown() }
 }
 
-/// A service's control with its backend's line added to every status, refreshed once a second while
+/// A service's control with its backend's figures added to every status, refreshed once a second while
 /// anyone watches, since the homeserver's figures change without the service's own status changing.
 struct DetailedServiceControl: ServiceControl {
     let base: any ServiceControl
@@ -61,7 +55,7 @@ struct DetailedServiceControl: ServiceControl {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .seconds(1))
                 let status = backend.annotate(base.status)
-                guard status.detail != last?.detail || status.isBackendUnreachable != last?.isBackendUnreachable
+                guard status.backend != last?.backend || status.isBackendUnreachable != last?.isBackendUnreachable
                 else { continue }
                 last = status
                 continuation.yield(status)

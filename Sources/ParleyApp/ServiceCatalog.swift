@@ -68,7 +68,7 @@ struct AppServiceHosts: Sendable {
 }
 
 /// One service as the wiring hands it out: its endpoint for the app core, its control for the panel (which
-/// adds the backend's line to the status), and the Matrix backend behind it, if any.
+/// adds the backend's figures to the status), and the Matrix backend behind it, if any.
 struct HostedService<Request: ServiceRequest, Reply: Sendable, Event: Sendable, Failure: Error & Sendable>: Sendable {
     let endpoint: any ServiceEndpoint<Request, Reply, Event, Failure>
     let control: any ServiceControl

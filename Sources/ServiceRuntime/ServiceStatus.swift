@@ -46,9 +46,9 @@ public struct ServiceStatus: Sendable, Equatable {
     /// When the supervisor will next restart the service, if it is waiting to.
     public var nextRestartIn: Duration?
     public var faults: FaultInjection
-    /// One line about what stands behind the service, set by the wiring (e.g. a homeserver's name, its
-    /// latency and sync lag); nil when there is nothing to add.
-    public var detail: String?
+    /// What stands behind the service (the local data directory, or a homeserver and its figures); set by
+    /// the wiring.
+    public var backend = ServiceBackend.local
     /// Whether what stands behind the service (a homeserver) cannot be reached just now; set by the wiring.
     public var isBackendUnreachable = false
 

@@ -22,7 +22,8 @@ struct MatrixPeer: Sendable {
 
     /// Starts a peer on `directory` (a fresh one unless given, to test a restart on the same data).
     static func start(
-        _ label: String = "peer", directory: TemporaryDirectory? = nil, server serverURL: String? = nil
+        _ label: String = "peer", directory: TemporaryDirectory? = nil, server serverURL: String? = nil,
+        catchUpLimit: Int = MatrixMessaging.defaultCatchUpLimit
     ) async throws -> MatrixPeer {
         let server = try Homeserver(serverURL ?? TestHomeserver.current().url)
         let directory = directory ?? TemporaryDirectory(label)
@@ -30,7 +31,8 @@ struct MatrixPeer: Sendable {
         // A loaded machine may take seconds over a homeserver call: the deadline is generous.
         let configuration = ServiceConfiguration(defaultTimeout: .seconds(60))
         let account = MatrixAccount.makeHost(server: server, dataDirectory: data, configuration: configuration)
-        let messaging = MatrixMessaging.makeHost(server: server, dataDirectory: data, configuration: configuration)
+        let messaging = MatrixMessaging.makeHost(
+            server: server, dataDirectory: data, configuration: configuration, catchUpLimit: catchUpLimit)
         let attachment = MatrixAttachments.makeHost(
             server: server, dataDirectory: data, configuration: configuration)
         KeptClients.keep([account.client, messaging.client, attachment.client])

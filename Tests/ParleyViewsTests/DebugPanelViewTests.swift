@@ -21,7 +21,7 @@ struct DebugPanelViewTests {
     ]
 
     @Test func showsEveryServiceWithItsFigures() {
-        var grid = CellGrid(width: 100, height: 8)
+        var grid = CellGrid(width: 100, height: 14)
         DebugPanelView(statuses: Self.statuses, selected: 1).render(into: &grid)
         expectSnapshot(grid.text, named: "debug-panel")
     }

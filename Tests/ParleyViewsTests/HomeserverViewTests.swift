@@ -40,11 +40,45 @@ struct HomeserverViewTests {
         #expect(ChatScreenView(state: state).render().lines[0].contains("server unreachable"))
     }
 
-    @Test func theDebugPanelShowsTheSelectedServicesBackendLine() {
-        var status = ServiceStatus(name: "messaging", state: .running)
-        status.detail = "server 127.0.0.1:8008 · p50 12ms p99 40ms · sync lag 1s"
-        var grid = CellGrid(width: 100, height: 6)
-        DebugPanelView(statuses: [status], selected: 0).render(into: &grid)
-        #expect(grid.lines[3].hasPrefix("server 127.0.0.1:8008 · p50 12ms p99 40ms · sync lag 1s"))
+    /// Three services on a homeserver (messaging syncs, attachment was rate-limited, account has an error) and
+    /// two local ones.
+    static let mixedStatuses: [ServiceStatus] = {
+        let server = "127.0.0.1:8008"
+        var account = ServiceStatus(name: "account", state: .running)
+        account.backend = .homeserver(
+            HomeserverFigures(
+                name: server, latencyP50: .milliseconds(12), latencyP99: .milliseconds(40),
+                lastError: "The homeserver refused POST /login with M_FORBIDDEN (HTTP 403): Invalid password\u{1B}[2J"))
+        var messaging = ServiceStatus(name: "messaging", state: .running)
+        messaging.backend = .homeserver(
+            HomeserverFigures(
+                name: server, latencyP50: .milliseconds(9), latencyP99: .milliseconds(31),
+                syncLag: .milliseconds(1_200), syncs: true))
+        var attachment = ServiceStatus(name: "attachment", state: .running)
+        attachment.backend = .homeserver(
+            HomeserverFigures(
+                name: server, latencyP50: .milliseconds(20), latencyP99: .milliseconds(95), rateLimitedCount: 3,
+                lastRetryAfter: .milliseconds(1_500),
+                lastError: "The homeserver kept rate-limiting POST /_matrix/media/v3/upload (M_LIMIT_EXCEEDED)"))
+        return [
+            account, messaging, attachment, ServiceStatus(name: "media", state: .running),
+            ServiceStatus(name: "camera", state: .stopped),
+        ]
+    }()
+
+    @Test func theDebugPanelShowsEachServicesBackendLatencySyncLagRateLimitsAndLastServerError() {
+        var grid = CellGrid(width: 100, height: 16)
+        DebugPanelView(statuses: Self.mixedStatuses, selected: 0).render(into: &grid)
+        expectSnapshot(grid.text, named: "debug-panel-homeserver")
+    }
+
+    @Test func aMessagingServiceThatHasNotSyncedYetShowsADash() {
+        var messaging = ServiceStatus(name: "messaging", state: .starting)
+        messaging.backend = .homeserver(HomeserverFigures(name: "matrix.example.org", syncs: true))
+        var grid = CellGrid(width: 120, height: 6)
+        DebugPanelView(statuses: [messaging], selected: 0).render(into: &grid)
+        #expect(
+            grid.lines[4].trimmingCharacters(in: .whitespaces)
+                == "messaging  matrix.example.org  -      -      -        0         -")
     }
 }

@@ -12,8 +12,11 @@ struct SyncOutcome: Sendable {
 }
 
 extension MatrixCache {
-    /// Stores one sync answer and its `next_batch` in one transaction.
-    func apply(_ response: SyncResponse, reader: MatrixEventReader) throws(MessagingError) -> SyncOutcome {
+    /// Stores one sync answer and its `next_batch` in one transaction, with the gaps its limited timelines
+    /// left (fetched beforehand by `GapFiller`), each before its room's state and timeline.
+    func apply(
+        _ response: SyncResponse, gaps: [String: TimelineGap] = [:], reader: MatrixEventReader
+    ) throws(MessagingError) -> SyncOutcome {
         let account = reader.account
         return try write { db in
             var outcome = SyncOutcome()
@@ -28,6 +31,9 @@ extension MatrixCache {
                                 AND reachedStart = 0
                                 AND NOT EXISTS (SELECT 1 FROM messages WHERE account = ?2 AND roomID = ?3)
                             """, arguments: [token, account, roomID])
+                }
+                if let gap = gaps[roomID] {
+                    outcome.events += try Self.applyGap(db, gap, room: roomID, reader: reader)
                 }
                 for event in room.state { _ = try Self.apply(db, event, room: roomID, reader: reader, live: false) }
                 outcome.events += try Self.applyTimeline(

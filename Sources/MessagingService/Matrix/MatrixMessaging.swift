@@ -5,11 +5,17 @@ import Synchronization
 
 /// The wiring's entry point to the messaging service on a Matrix homeserver (`--server URL`).
 public enum MatrixMessaging {
+    /// Missed events fetched per room when a sync answer's timeline is limited: enough for a day away from a
+    /// busy room; beyond it, the room's older history is paged back when scrolled to.
+    public static let defaultCatchUpLimit = 1_000
+
     /// A stopped host whose handler speaks to `server` with a client of its own and runs the app instance's
     /// one sync loop. The client outlives restarts of the service; the caller shuts it down once the host has
     /// stopped for good. `syncLag` is the time since the last sync answer was stored (nil before the first).
+    /// `catchUpLimit` bounds how many missed events of a room one sync answer fetches to fill its gap.
     public static func makeHost(
-        server: Homeserver, dataDirectory: DataDirectory, configuration: ServiceConfiguration = .init()
+        server: Homeserver, dataDirectory: DataDirectory, configuration: ServiceConfiguration = .init(),
+        catchUpLimit: Int = defaultCatchUpLimit
     ) -> (
         host: ServiceHost<MatrixMessagingHandler>, client: MatrixClient, syncLag: @Sendable () -> Duration?,
         isUnreachable: @Sendable () -> Bool
@@ -19,7 +25,8 @@ public enum MatrixMessaging {
         let host = ServiceHost<MatrixMessagingHandler>(name: MessagingService.name, configuration: configuration) {
             context in
             var handler = MatrixMessagingHandler(
-                client: client, cache: try MatrixCache(directory: dataDirectory), sync: sync)
+                client: client, cache: try MatrixCache(directory: dataDirectory), sync: sync,
+                catchUpLimit: catchUpLimit)
             // A restart goes on syncing for whoever was signed in, from the stored `since`.
             handler.resumeSync(context: context)
             return handler

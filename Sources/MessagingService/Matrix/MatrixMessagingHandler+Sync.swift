@@ -20,6 +20,7 @@ extension MatrixMessagingHandler {
         let account = reader.account
         guard !sync.isRunning(for: account) else { return }
         let (client, cache, sync) = (client, cache, sync)
+        let filler = GapFiller(client: client, cache: cache, maximumEvents: catchUpLimit)
         // Backing off at most a few seconds: a server that comes back is noticed about as soon as the outbox's
         // next try.
         let loop = SyncLoop(client: client, maximumBackoff: .seconds(5), onStateChange: { sync.loopChanged(to: $0) })
@@ -29,7 +30,8 @@ extension MatrixMessagingHandler {
             do {
                 let since = try cache.since(account: account)
                 try await loop.run(since: since) { response in
-                    let outcome = try cache.apply(response, reader: reader)
+                    let gaps = try await filler.gaps(in: response, account: account)
+                    let outcome = try cache.apply(response, gaps: gaps, reader: reader)
                     sync.stored()
                     for event in outcome.events { context.publish(event) }
                     for invite in outcome.directInvites {

@@ -19,13 +19,16 @@ public struct MatrixMessagingHandler: ServiceHandler {
     let client: MatrixClient
     let cache: MatrixCache
     let sync: SyncMonitor
+    /// How many events a limited sync's gap is filled with per room, at most (see `GapFiller`).
+    let catchUpLimit: Int
     /// The account served, once a request named its token.
     var reader: MatrixEventReader?
 
-    init(client: MatrixClient, cache: MatrixCache, sync: SyncMonitor) {
+    init(client: MatrixClient, cache: MatrixCache, sync: SyncMonitor, catchUpLimit: Int) {
         self.client = client
         self.cache = cache
         self.sync = sync
+        self.catchUpLimit = catchUpLimit
     }
 
     public mutating func handle(

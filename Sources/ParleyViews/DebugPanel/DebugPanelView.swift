@@ -1,8 +1,8 @@
 import ParleyContracts
 import ServiceRuntime
 
-/// The debug panel: one row per service with its live status, the selected one highlighted, its last
-/// error and recent trace below. Up/Down pick a service, Space toggles it, `r` restarts it, `s`/`f`/`c` make it
+/// The debug panel: one row per service with its live status, the selected one highlighted; below, what
+/// stands behind each service (`BackendTable`), then the selected one's last error and recent trace. Up/Down pick a service, Space toggles it, `r` restarts it, `s`/`f`/`c` make it
 /// slow, failing or crash, `0` clears the fault.
 public struct DebugPanelView {
     public var statuses: [ServiceStatus]
@@ -38,16 +38,24 @@ public struct DebugPanelView {
             renderRow(status, selected: index == selected, into: &grid, x: x, y: y + 1 + index, width: width)
         }
         var line = y + 2 + statuses.count
+        let backends = BackendTable(statuses: statuses)
+        if line < y + height {
+            backends.render(into: &grid, x: x, y: line, width: width, height: y + height - line)
+            line = min(line + backends.height + 1, y + height)
+        }
         if let camera, line < y + height {
             grid.write(camera.text, x: x, y: line, limit: width)
             line += 1
         }
-        if statuses.indices.contains(selected), let detail = statuses[selected].detail, line < y + height {
-            grid.write(detail, x: x, y: line, limit: width)
-            line += 1
-        }
         if statuses.indices.contains(selected), let error = statuses[selected].lastError, line < y + height {
             grid.write("last error: \(error)", x: x, y: line, limit: width, foreground: .indexed(1))
+            line += 1
+        }
+        // The table's column clips it: the selected service's is given whole.
+        if statuses.indices.contains(selected), let error = statuses[selected].backend.homeserver?.lastError,
+            line < y + height
+        {
+            grid.write("last server error: \(error)", x: x, y: line, limit: width, foreground: .indexed(1))
             line += 1
         }
         for entry in trace.suffix(max(0, y + height - line)) {

@@ -31,4 +31,10 @@ enum ServiceStatusFormat {
         if faults.failureRate > 0 { parts.append("fail \(Int((faults.failureRate * 100).rounded()))%") }
         return parts.joined(separator: " ")
     }
+
+    /// `0`, or how many 429s and the wait the last one asked for: `3 (1.5s)`.
+    static func rateLimits(_ server: HomeserverFigures) -> String {
+        guard server.rateLimitedCount > 0 else { return "0" }
+        return "\(server.rateLimitedCount) (\(latency(server.lastRetryAfter)))"
+    }
 }
