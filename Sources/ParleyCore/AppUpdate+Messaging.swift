@@ -51,15 +51,21 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
     case let .batch(results):
         let sent: [OutgoingMessage]
         if case let .sendBatch(_, messages) = request { sent = messages } else { sent = [] }
+        var unreachable = false
         for (index, result) in results.enumerated() {
             switch result {
             case let .success(message): state.chat.store(message)
+            case let .failure(.serverUnreachable(reason)) where sent.indices.contains(index):
+                // The homeserver went away: the message waits in the outbox, as after a single send, and goes
+                // again when the outbox is next tried, not at once.
+                requeue([sent[index].id], because: .refused(.serverUnreachable(reason)), in: &state)
+                unreachable = true
             case let .failure(error) where sent.indices.contains(index):
                 refuse(sent[index].id, text: sent[index].text, problem: "\(error)", in: &state)
             case .failure: break
             }
         }
-        return flushOutbox(in: &state)
+        return unreachable ? [] : flushOutbox(in: &state)
     case let .history(page):
         guard case let .history(_, _, cursor, _) = request else { return [] }
         return receiveHistory(page, from: cursor, in: &state)
