@@ -41,6 +41,17 @@ enum InputRules {
         else { throw .invalidMessageID(id) }
     }
 
+    /// A reaction's key: an emoji (or a short word) as other clients send it, with nothing invisible in it.
+    static func reactionKey(_ key: String) throws(MessagingError) -> String {
+        guard !key.isEmpty, key.utf8.count <= Reaction.maximumKeyBytes,
+            key.unicodeScalars.allSatisfy({ scalar in
+                !scalar.properties.isWhitespace && !(0x00...0x1F).contains(scalar.value)
+                    && !(0x7F...0x9F).contains(scalar.value)
+            })
+        else { throw .invalidReaction(key) }
+        return key
+    }
+
     /// An FTS5 query matching every word of `text`, each quoted so that nothing the user types is taken as
     /// query syntax.
     static func searchQuery(_ text: String) throws(MessagingError) -> String {

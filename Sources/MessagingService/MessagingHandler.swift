@@ -73,6 +73,10 @@ public struct MessagingHandler: ServiceHandler {
             return .history(try store.history(of: room, from: cursor, limit: InputRules.limit(limit), askedBy: user))
         case let .markRead(_, room, id):
             return .room(try store.markRead(room, upTo: id, user: user))
+        case let .react(_, id, key):
+            return .message(try store.react(to: id, key: InputRules.reactionKey(key), by: user))
+        case let .unreact(_, id):
+            return .message(try store.unreact(to: id, by: user))
         case let .search(_, text, room, limit):
             let query = try InputRules.searchQuery(text)
             return .found(try store.search(query, in: room, limit: InputRules.limit(limit), askedBy: user))

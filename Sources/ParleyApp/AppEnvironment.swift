@@ -34,6 +34,10 @@ public struct AppEnvironment: Sendable {
             ?? SettingsLoader.defaultLocation(environment: environment)
         var settings = try SettingsLoader.load(from: configURL)
         if let cameraDevice { settings.camera.device = cameraDevice }
+        // https://no-color.org: set and not empty, it turns every colour off, whatever the settings say.
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty {
+            settings.interface.colors = ColorChoice.none.rawValue
+        }
         let serverText = [serverURL, environment["PARLEY_SERVER"], settings.server.url]
             .compactMap { $0 }.first { !$0.isEmpty }
         let server = try serverText.map(Homeserver.init)

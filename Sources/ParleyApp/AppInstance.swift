@@ -1,4 +1,5 @@
 import Logging
+import ParleyConfig
 import ParleyContracts
 import ParleyCore
 import ServiceRuntime
@@ -14,10 +15,13 @@ public final class AppInstance: Sendable {
     private let hosts: AppServiceHosts
 
     /// Starts every service of the app instance and builds its loop, which the caller runs.
-    /// - Parameter palette: the colours the terminal resolved the setting to; nil, with no terminal, resolves
-    ///   it here.
+    /// - Parameters:
+    ///   - palette: the colours the terminal resolved the setting to; nil, with no terminal, resolves it here.
+    ///   - ringBell: rings this front end's bell for an alert, if the settings allow (`Notifier`).
+    ///   - desktopNotifications: false for a front end with no desktop to show them on (the scenario runner).
     public static func start(
         _ environment: AppEnvironment, width: Int, height: Int, palette: Palette? = nil,
+        ringBell: @escaping @Sendable () -> Void = {}, desktopNotifications: Bool = true,
         render: @escaping @Sendable (AppState) -> Void
     ) async -> AppInstance {
         let hosts = ServiceCatalog.makeHosts(environment)
@@ -48,9 +52,19 @@ public final class AppInstance: Sendable {
                 account: hosts.account.endpoint, messaging: hosts.messaging.endpoint,
                 attachment: hosts.attachment.endpoint, media: hosts.media, camera: hosts.camera),
             outbox: SQLiteOutboxStore(database: client), cache: SQLiteClientCache(database: client),
-            palette: palette ?? environment.colors.palette(terminalColors: nil), render: render)
+            palette: palette ?? environment.colors.palette(terminalColors: nil),
+            onAlert: notifier(environment.settings.notifications, desktop: desktopNotifications, ring: ringBell),
+            render: render)
         if !problems.isEmpty { loop.send(.problem(problems.joined(separator: "; "))) }
         return AppInstance(environment: environment, hosts: hosts, loop: loop)
+    }
+
+    private static func notifier(
+        _ settings: Settings.Notifications, desktop: Bool, ring: @escaping @Sendable () -> Void
+    ) -> @Sendable (Alert) -> Void {
+        var settings = settings
+        settings.desktop = settings.desktop && desktop
+        return Notifier(settings, ring: ring).callAsFunction
     }
 
     private init(environment: AppEnvironment, hosts: AppServiceHosts, loop: AppLoop) {

@@ -68,8 +68,10 @@ struct SettingKey: Sendable {
         .integer("account.presence_timeout_s", 5...86_400, \.account.presenceTimeoutSeconds),
         .choice("account.password_cost", ["owasp", "fast"], \.account.passwordCost),
         .integer("attachments.max_size_mb", 1...100_000, \.attachments.maxSizeMegabytes),
-        .choice("interface.colors", ["auto", "256", "8"], \.interface.colors),
+        .choice("interface.colors", ["auto", "256", "8", "none"], \.interface.colors),
         .boolean("interface.show_timestamps", \.interface.showTimestamps),
+        .boolean("notifications.bell", \.notifications.bell),
+        .boolean("notifications.desktop", \.notifications.desktop),
         .text("camera.device", \.camera.device),
         .text("server.url", \.server.url),
     ]

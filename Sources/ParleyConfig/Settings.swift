@@ -21,9 +21,23 @@ public struct Settings: Sendable, Equatable {
     }
 
     public struct Interface: Sendable, Equatable {
-        /// `auto`, `256` or `8`: how many colours previews and views may use.
+        /// `auto`, `256`, `8` or `none`: how many colours previews and views may use (`NO_COLOR` in the
+        /// environment means `none`).
         public var colors = "auto"
         public var showTimestamps = true
+    }
+
+    /// What draws the user's attention to a mention or a direct message in a room they are not looking at.
+    public struct Notifications: Sendable, Equatable {
+        /// The terminal bell, which tmux and terminal emulators turn into a flag on the window.
+        public var bell = true
+        /// A desktop notification through `notify-send`, where it is installed.
+        public var desktop = true
+
+        public init(bell: Bool = true, desktop: Bool = true) {
+            self.bell = bell
+            self.desktop = desktop
+        }
     }
 
     public struct Camera: Sendable, Equatable {
@@ -41,6 +55,7 @@ public struct Settings: Sendable, Equatable {
     public var account = Account()
     public var attachments = Attachments()
     public var interface = Interface()
+    public var notifications = Notifications()
     public var camera = Camera()
     public var server = Server()
 

@@ -11,6 +11,8 @@ public actor AppLoop {
     private let controls: [ServiceName: any ServiceControl]
     private let sink: AppInbox
     private let render: @Sendable (AppState) -> Void
+    /// Rings the user's attention (`AppEffect.alert`); the front end decides how, as the settings say.
+    private let onAlert: @Sendable (Alert) -> Void
     private let requests: ServiceRequestQueues?
     private let outbox: (any OutboxStore)?
     private let cache: (any ClientCache)?
@@ -34,14 +36,16 @@ public actor AppLoop {
     ///   - outbox: where unsent messages are kept between runs; nil keeps them in memory only.
     ///   - cache: where the rooms are kept for when messaging cannot answer at the next sign-in; nil keeps none.
     ///   - frameInterval: the shortest time between two frames (16 ms: 60 frames a second).
+    ///   - onAlert: called from the loop's task for each alert; it must hand off, not wait.
     ///   - render: called with the state whenever a frame is drawn, from the loop's task.
     public init(
         width: Int, height: Int, services: [any ServiceControl], clients: AppClients? = nil,
         outbox: (any OutboxStore)? = nil, cache: (any ClientCache)? = nil,
         clientID: String = String(UInt64.random(in: 0...UInt64.max), radix: 36), tickInterval: Duration = .seconds(5),
         palette: Palette = .colors256, frameInterval: Duration = .milliseconds(16),
-        render: @escaping @Sendable (AppState) -> Void
+        onAlert: @escaping @Sendable (Alert) -> Void = { _ in }, render: @escaping @Sendable (AppState) -> Void
     ) {
+        self.onAlert = onAlert
         self.outbox = outbox
         self.frameInterval = frameInterval
         state = AppState(width: width, height: height, services: services.map(\.status), clientID: clientID)
@@ -167,6 +171,7 @@ public actor AppLoop {
             case .account, .messaging, .attachment, .media, .camera: requests?.send(effect)
             case let .loadOutbox(user): loadOutbox(of: user)
             case let .loadCache(user): loadCache(of: user)
+            case let .alert(alert): onAlert(alert)
             case .quit:
                 if let problem = cacheWriter?.flush() { state.notice = problem }
                 finish()
@@ -220,7 +225,7 @@ public actor AppLoop {
         case let .media(request): (.media, request.kind)
         case let .camera(request): (.camera, request.kind)
         case let .control(service, action): (.control(service: service), action.rawValue)
-        case .loadOutbox, .loadCache, .injectFaults, .crash, .quit: nil
+        case .loadOutbox, .loadCache, .injectFaults, .crash, .alert, .quit: nil
         }
     }
 

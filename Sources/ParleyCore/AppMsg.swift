@@ -48,6 +48,8 @@ public enum AppEffect: Sendable, Equatable {
     case loadOutbox(user: String)
     /// Read back the rooms `user` had last time (answered by `cacheLoaded`).
     case loadCache(user: String)
+    /// Draws the user's attention: the terminal bell and, where the settings allow, a desktop notification.
+    case alert(Alert)
     case quit
 }
 

@@ -132,6 +132,10 @@ private func run(_ command: Command, token: String, in state: inout AppState) ->
     case let .reply(text):
         guard let theirs = lastMessage(mine: false, in: &state) else { return [] }
         return send(text, to: theirs.room, token: token, replyTo: theirs.id, in: &state)
+    case let .react(number, key):
+        return react(number, key: key, token: token, in: &state)
+    case let .unreact(number):
+        return react(number, key: nil, token: token, in: &state)
     case let .attach(path):
         guard let room = requireRoom(in: &state) else { return [] }
         return attach(path, to: room, token: token, in: &state)

@@ -47,20 +47,35 @@ func handleMouse(_ event: MouseEvent, in state: inout AppState) -> [AppEffect] {
     }
 }
 
-/// Tab: completes a command name after `/`, or the name of a member seen in the current room.
+/// Tab: completes a command name after `/`, or the name of a member seen in the current room as a mention
+/// that other clients recognise: `@name` here, `@name:server` on a Matrix homeserver.
 func completed(_ text: String, in state: AppState) -> String {
     guard let lastWord = text.split(separator: " ", omittingEmptySubsequences: false).last, !lastWord.isEmpty
     else { return text }
     let prefix = text.dropLast(lastWord.count)
-    let candidates: [String]
+    let typed = lastWord.lowercased()
+    let matches: [String]
     if lastWord.hasPrefix("/") && prefix.isEmpty {
-        candidates = CommandHelp.entries.map { "/\($0.name) " }
+        matches = CommandHelp.entries.map { "/\($0.name) " }.filter { $0.hasPrefix(typed) }
     } else {
         let room = state.chat.currentRoom.flatMap { state.chat.timelines[$0] } ?? []
-        candidates = Array(Set(room.map(\.sender))).sorted().map { prefix.isEmpty ? "\($0): " : "\($0) " }
+        let server = state.chat.session?.server
+        let names = Set(room.map(\.sender)).subtracting([state.chat.session?.user ?? ""]).sorted()
+        let ending = prefix.isEmpty ? ": " : " "
+        matches = names.compactMap { name in
+            let mention = mentionForm(of: name, server: server)
+            let fits = name.lowercased().hasPrefix(typed) || mention.lowercased().hasPrefix(typed)
+            return fits ? mention + ending : nil
+        }
     }
-    let matches = candidates.filter { $0.lowercased().hasPrefix(lastWord.lowercased()) }
     return matches.count == 1 ? prefix + matches[0] : text
+}
+
+/// How a message names `user` so that their client highlights it: `@name`, or on Matrix the whole user id
+/// (a user of another server is already shown by theirs).
+func mentionForm(of user: String, server: String?) -> String {
+    if user.hasPrefix("@") { return user }
+    return "@" + user + (server.map { ":" + $0 } ?? "")
 }
 
 func switchRoom(by step: Int, in state: inout AppState) -> [AppEffect] {
@@ -81,6 +96,7 @@ func enter(_ room: RoomID, in state: inout AppState) -> [AppEffect] {
     // The room being left keeps no marker held back: it is read up to where the user left it.
     let released = releaseReadMarks(in: &state)
     state.chat.currentRoom = room
+    state.chat.highlights[room] = nil
     state.chat.scrollBack = 0
     state.chat.scrollFromTop = nil
     guard let token = state.chat.session?.token else { return released }

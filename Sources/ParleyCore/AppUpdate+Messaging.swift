@@ -38,7 +38,11 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
     case let .members(names):
         return [.account(.presence(of: names))]
     case let .message(message):
-        state.chat.store(message)
+        if case .edit = request {
+            state.chat.store(withHeldReactions(message, in: state.chat))
+        } else {
+            state.chat.store(message)
+        }
         // A confirmed send frees its room: what waited behind it goes now.
         if case .send = request { return flushOutbox(in: &state) }
         if case .edit = request { state.notice = "message edited" }
@@ -139,6 +143,7 @@ private func resumption(of request: MessagingRequest) -> String {
     case .send, .sendBatch: "sending resumes"
     case .joinRoom, .createRoom, .leaveRoom, .openDirect: "room changes resume"
     case .search: "search returns"
+    case .react, .unreact: "reactions resume"
     default: "history and rooms return"
     }
 }
@@ -157,17 +162,26 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
         if case .messagePosted = event {
             state.chat.rooms[index].latestSequence = max(state.chat.rooms[index].latestSequence, message.sequence)
         }
+        let isArrival: Bool
+        if case .messagePosted = event { isArrival = isNew && message.sender != me } else { isArrival = false }
+        let alerts = isArrival ? alert(for: message, in: &state) : []
         guard state.chat.timelines[message.room] != nil else {
-            if case .messagePosted = event, isNew, message.sender != me { state.chat.rooms[index].unreadCount += 1 }
-            return []
+            if isArrival { state.chat.rooms[index].unreadCount += 1 }
+            return alerts
         }
-        state.chat.store(message)
-        if case .messagePosted = event, isNew, message.sender != me {
+        state.chat.store(withHeldReactions(message, in: state.chat))
+        if isArrival {
             state.chat.rooms[index].unreadCount += 1
-            if state.chat.currentRoom == message.room { return markRead(message, in: &state) }
+            if state.chat.currentRoom == message.room { return alerts + markRead(message, in: &state) }
         }
+        return alerts
     case let .memberJoined(room, user) where user == me && !state.chat.rooms.contains { $0.id == room }:
         return [.messaging(.listRooms(token: session.token))]
+    case let .reactionsChanged(room, message, reactions):
+        reactionsChanged(reactions, of: message, in: room, state: &state)
+    case let .readMarkerMoved(room, user, _) where user == me:
+        // Read in another of the user's own windows: its mentions are seen.
+        state.chat.highlights[room] = nil
     case .memberJoined, .memberLeft, .readMarkerMoved:
         break
     }

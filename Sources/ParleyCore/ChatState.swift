@@ -12,6 +12,9 @@ public struct ChatState: Equatable, Sendable {
     public var timelines: [RoomID: [ChatMessage]] = [:]
     /// Which part of each room's history its timeline holds, and the page being fetched.
     public var windows: [RoomID: TimelineWindow] = [:]
+    /// Messages naming the user that came into each room since the user last read it (the room list shows
+    /// the count beside the unread count).
+    public var highlights: [RoomID: Int] = [:]
     /// Messages sent but not yet confirmed by the messaging service, oldest first.
     public var pending: [PendingMessage] = []
     /// How many lines the timeline is scrolled up from its newest loaded line.

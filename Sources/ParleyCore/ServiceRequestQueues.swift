@@ -33,7 +33,7 @@ final class ServiceRequestQueues: Sendable {
         case let .attachment(request): attachment.yield(request)
         case let .media(request): media.yield(request)
         case let .camera(request): camera.yield(request)
-        case .control, .injectFaults, .crash, .loadOutbox, .loadCache, .quit: break
+        case .control, .injectFaults, .crash, .loadOutbox, .loadCache, .alert, .quit: break
         }
     }
 

@@ -59,6 +59,12 @@ final class ScenarioRun {
                 seen = await $0.undelivered()
                 return seen == count
             }
+        case let .expectBells(count):
+            var rung = 0
+            try await expect(step, "\(current?.name ?? "")'s bell rang \(rung) times after \(within), not \(count)") {
+                rung = $0.bellsRung
+                return rung == count
+            }
         case let .snapshot(name):
             try await snapshot(name, at: step)
         case let .server(url):

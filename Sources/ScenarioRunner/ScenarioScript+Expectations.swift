@@ -1,10 +1,12 @@
 import ParleyContracts
 import ServiceRuntime
 
-/// `expect screen contains TEXT`, `expect screen lacks TEXT`, `expect service NAME STATE`, `expect outbox N`.
+/// `expect screen contains TEXT`, `expect screen lacks TEXT`, `expect service NAME STATE`, `expect outbox N`,
+/// `expect bells N`.
 extension ScenarioScript {
     private static let expectations =
-        "write expect screen contains TEXT, expect screen lacks TEXT, expect service NAME STATE or expect outbox N"
+        "write expect screen contains TEXT, expect screen lacks TEXT, expect service NAME STATE, expect outbox N "
+        + "or expect bells N"
 
     /// The services an app instance hosts, by the names their hosts report.
     private static let services = ServiceName.all.map(\.rawValue)
@@ -18,21 +20,29 @@ extension ScenarioScript {
             try line.finish("expect service takes a NAME and a STATE")
             return directive
         case "outbox":
-            guard let word = line.word() else {
-                throw ScenarioLineError(reason: "expect outbox needs N, the number of undelivered items")
-            }
-            guard word.isASCIIDigits, let items = Int(word) else {
-                throw ScenarioLineError(
-                    reason: "\(ScenarioText.quoted(word)) is not a count; expect outbox takes a whole number, 0 or more"
-                )
-            }
-            try line.finish("expect outbox takes one N")
-            return .expectOutbox(items)
+            return .expectOutbox(try count(in: &line, for: "outbox", counting: "the number of undelivered items"))
+        case "bells":
+            return .expectBells(try count(in: &line, for: "bells", counting: "how often the bell has rung"))
         case let word?:
             throw ScenarioLineError(reason: "unknown expectation \(ScenarioText.quoted(word)); \(expectations)")
         case nil:
             throw ScenarioLineError(reason: "expect needs something to expect; \(expectations)")
         }
+    }
+
+    /// The N of `expect outbox N` and `expect bells N`.
+    private static func count(in line: inout ScenarioLine, for name: String, counting: String)
+        throws(ScenarioLineError) -> Int
+    {
+        guard let word = line.word() else {
+            throw ScenarioLineError(reason: "expect \(name) needs N, \(counting)")
+        }
+        guard word.isASCIIDigits, let count = Int(word) else {
+            throw ScenarioLineError(
+                reason: "\(ScenarioText.quoted(word)) is not a count; expect \(name) takes a whole number, 0 or more")
+        }
+        try line.finish("expect \(name) takes one N")
+        return count
     }
 
     private static func screen(in line: inout ScenarioLine) throws(ScenarioLineError) -> Directive {

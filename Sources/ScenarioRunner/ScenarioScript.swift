@@ -45,6 +45,8 @@ public struct ScenarioScript: Sendable, Equatable {
         case expectService(name: String, state: ServiceState)
         /// `expect outbox N`: this session has N messages not yet delivered.
         case expectOutbox(Int)
+        /// `expect bells N`: this session's terminal bell has rung N times (alerts, as `config.toml` allows).
+        case expectBells(Int)
         /// `timeout DURATION`: how long expectations wait from now on.
         case timeout(Duration)
         /// `wait DURATION`.

@@ -1,3 +1,4 @@
+import Foundation
 import ParleyApp
 import ParleyContracts
 import ParleyCore
@@ -13,22 +14,30 @@ final class ScenarioSession: Sendable {
     /// The last frame drawn, as text; written from the app loop, read by the runner.
     private let frame: FrameStore
     private let ended = Atomic<Bool>(false)
+    /// How often the app rang this session's (virtual) terminal bell.
+    private let bells: BellCounter
     private let running = Mutex<Task<Void, Never>?>(nil)
 
-    private init(name: String, instance: AppInstance, frame: FrameStore) {
+    private init(name: String, instance: AppInstance, frame: FrameStore, bells: BellCounter) {
         self.name = name
         self.instance = instance
         self.frame = frame
+        self.bells = bells
     }
 
     /// Starts an app instance for `name` and runs its loop.
     static func start(name: String, environment: AppEnvironment, width: Int, height: Int) async -> ScenarioSession {
         let showTimestamps = environment.settings.interface.showTimestamps
         let frame = FrameStore()
-        let instance = await AppInstance.start(environment, width: width, height: height) { state in
-            frame.text.withLock { $0 = ChatScreenView(state: state, showTimestamps: showTimestamps).render().text }
+        let bells = BellCounter()
+        let instance = await AppInstance.start(
+            environment, width: width, height: height, ringBell: { bells.rung.add(1, ordering: .relaxed) },
+            desktopNotifications: false
+        ) { state in
+            let view = ChatScreenView(state: state, showTimestamps: showTimestamps, now: Date())
+            frame.text.withLock { $0 = view.render().text }
         }
-        let session = ScenarioSession(name: name, instance: instance, frame: frame)
+        let session = ScenarioSession(name: name, instance: instance, frame: frame, bells: bells)
         session.running.withLock { running in
             running = Task {
                 await instance.loop.run()
@@ -88,6 +97,9 @@ final class ScenarioSession: Sendable {
         instance.services.first { $0.service == service }?.status.state
     }
 
+    /// How often the bell has rung so far.
+    var bellsRung: Int { bells.rung.load(ordering: .relaxed) }
+
     /// Messages sent but not yet confirmed stored by the messaging service.
     func undelivered() async -> Int { await instance.loop.current.chat.pending.count }
 
@@ -96,6 +108,11 @@ final class ScenarioSession: Sendable {
         if !hasEnded { instance.loop.send(.input(.hangup)) }
         await running.withLock { $0 }?.value
     }
+}
+
+/// The bells the app rang, counted from the app loop before the session that reads them exists.
+private final class BellCounter: Sendable {
+    let rung = Atomic<Int>(0)
 }
 
 /// Where the app loop leaves each frame before the session that reads it exists.

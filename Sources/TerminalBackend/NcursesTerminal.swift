@@ -13,6 +13,8 @@ import Synchronization
 public final class NcursesTerminal: Sendable {
     private struct Shared {
         var frame: CellGrid?
+        /// Bells asked for and not yet rung.
+        var bells = 0
         var stopping = false
         var finished = false
         var finishWaiters: [CheckedContinuation<Void, Never>] = []
@@ -51,7 +53,8 @@ public final class NcursesTerminal: Sendable {
         width = Int(parley_screen_width())
         height = Int(parley_screen_height())
         palette = colors.palette(terminalColors: terminalColors)
-        let mapper = ColorMapper(colorCount: palette.colorCount)
+        // `none` (NO_COLOR): every cell in the terminal's own colours, whatever a view or a preview asked.
+        let mapper = ColorMapper(colorCount: colors.showsColors ? palette.colorCount : 0)
         let thread = Thread { [self] in self.run(colors: mapper, onInput: onInput) }
         thread.name = "parley-terminal"
         thread.start()
@@ -76,6 +79,12 @@ public final class NcursesTerminal: Sendable {
         }
     }
 
+    /// Rings the terminal bell once, from the terminal's thread (ncurses is not thread-safe).
+    public func ringBell() {
+        shared.withLock { $0.bells += 1 }
+        wake()
+    }
+
     private func wake() {
         var byte: UInt8 = 1
         _ = write(wakeWrite, &byte, 1)
@@ -91,11 +100,13 @@ public final class NcursesTerminal: Sendable {
             pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
         ]
         while true {
-            let (frame, stopping) = shared.withLock { shared in
-                defer { shared.frame = nil }
-                return (shared.frame, shared.stopping)
+            let (frame, bells, stopping) = shared.withLock { shared in
+                defer { (shared.frame, shared.bells) = (nil, 0) }
+                return (shared.frame, shared.bells, shared.stopping)
             }
             if let frame { painter.paint(frame) }
+            // Several alerts between two wake-ups ring once: the bell says "look", not how often.
+            if bells > 0 { beep() }
             if stopping { break }
             // No timeout unless an escape sequence waits for its rest: nothing else needs the clock.
             let timeout = reader.isWaitingForEscape ? InputReader.escapeDelayMilliseconds : -1

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParleyApp
 import ParleyContracts
 import ParleyViews
@@ -25,10 +26,14 @@ struct Chat: AsyncParsableCommand {
             try NcursesTerminal(colors: environment.colors) { inputSink.yield($0) }
         }
         let showTimestamps = environment.settings.interface.showTimestamps
+        let showsColors = environment.colors.showsColors
         let app = await AppInstance.start(
-            environment, width: terminal.width, height: terminal.height, palette: terminal.palette
+            environment, width: terminal.width, height: terminal.height, palette: terminal.palette,
+            ringBell: { terminal.ringBell() }
         ) { state in
-            terminal.present(ChatScreenView(state: state, showTimestamps: showTimestamps).render())
+            terminal.present(
+                ChatScreenView(state: state, showTimestamps: showTimestamps, now: Date(), showsColors: showsColors)
+                    .render())
         }
         let forwarding = Task {
             for await input in inputs { app.loop.send(.input(input)) }

@@ -55,7 +55,7 @@ struct SettingsLoaderTests {
         ),
         (
             "[interface]\ncolors = \"lots\"",
-            "interface.colors in /x/config.toml must be one of \"auto\", \"256\", \"8\""
+            "interface.colors in /x/config.toml must be one of \"auto\", \"256\", \"8\", \"none\""
         ),
         (
             "[account]\npassword_cost = \"none\"",

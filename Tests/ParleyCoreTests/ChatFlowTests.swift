@@ -205,7 +205,7 @@ struct ChatFlowTests {
         #expect(state.input.text == "/help ")
         state.input.replace(with: "b")
         _ = update(&state, .input(.key(.tab)))
-        #expect(state.input.text == "bob: ")
+        #expect(state.input.text == "@bob: ")
     }
 
     @Test func heartbeatsGoOutEveryTenSecondsWhileSignedIn() {

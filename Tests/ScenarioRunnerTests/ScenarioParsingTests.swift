@@ -153,6 +153,7 @@ struct ScenarioParsingTests {
         ("expect service media failed", .expectService(name: "media", state: .failed)),
         ("expect service messaging starting # still", .expectService(name: "messaging", state: .starting)),
         ("expect outbox 12", .expectOutbox(12)),
+        ("expect bells 2", .expectBells(2)),
         ("snapshot A_b-1.2", .snapshot("A_b-1.2")),
         ("snapshot a..b", .snapshot("a..b")),
         ("snapshot " + String(repeating: "s", count: 100), .snapshot(String(repeating: "s", count: 100))),
@@ -174,7 +175,8 @@ struct ScenarioParsingTests {
     // MARK: - Errors
 
     static let expectations =
-        "write expect screen contains TEXT, expect screen lacks TEXT, expect service NAME STATE or expect outbox N"
+        "write expect screen contains TEXT, expect screen lacks TEXT, expect service NAME STATE, expect outbox N "
+        + "or expect bells N"
     static let services = "the services are account, messaging, attachment, media, camera"
     static let states = "the states are starting, running, stopping, stopped, crashed, restarting, failed"
     static let userNames = "names are 2 to 32 characters from a-z, 0-9, _ and -"
@@ -240,6 +242,8 @@ struct ScenarioParsingTests {
             #""99999999999999999999" is not a count; expect outbox takes a whole number, 0 or more"#
         ),
         ("expect outbox 1 2", 1, #"extra argument "2"; expect outbox takes one N"#),
+        ("expect bells", 1, "expect bells needs N, how often the bell has rung"),
+        ("expect bells x", 1, #""x" is not a count; expect bells takes a whole number, 0 or more"#),
         ("timeout", 1, "timeout needs a DURATION, for example timeout 2s"),
         ("wait # a while", 1, "wait needs a DURATION, for example wait 2s"),
         ("wait 1s 2s", 1, #"extra argument "2s"; wait takes one DURATION"#),

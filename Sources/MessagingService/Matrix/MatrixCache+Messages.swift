@@ -125,6 +125,8 @@ extension MatrixCache {
             }
             var messages = rows.prefix(limit).map { CachedMessage(row: $0).message }
             if after == nil { messages.reverse() }
+            let names = MatrixEventReader(account: account)
+            messages = try Self.withReactions(db, messages, room: room, account: account, shownName: names.shownName)
             return (messages, rows.count > limit)
         }
     }

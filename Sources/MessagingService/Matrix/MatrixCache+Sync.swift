@@ -92,7 +92,7 @@ extension MatrixCache {
                 }
                 let (stored, isNew) = try insert(db, cached, account: reader.account)
                 if isNew, live { published.append(.messagePosted(stored.message)) }
-            case .edit, .redaction:
+            case .edit, .redaction, .reaction:
                 later.append(event)
             default:
                 if let event = try apply(db, event, room: room, reader: reader, live: live) { published.append(event) }
@@ -106,8 +106,20 @@ extension MatrixCache {
                 }
                 if live { published.append(.messageEdited(edited.message)) }
             case let .redaction(target):
+                // A reaction taken back is a redaction of the reaction's own event.
+                if let reacted = try removeReaction(db, eventID: target, account: reader.account) {
+                    if live { published.append(try reactionsChanged(db, reacted, reader: reader)) }
+                    continue
+                }
                 guard let tombstone = try redact(db, eventID: target, account: reader.account) else { continue }
                 if live { published.append(.messageDeleted(tombstone.message)) }
+            case let .reaction(eventID, target, key, sender):
+                guard
+                    let reacted = try addReaction(
+                        db, eventID: eventID, target: target, key: key, sender: sender, room: room,
+                        account: reader.account)
+                else { continue }
+                if live { published.append(try reactionsChanged(db, reacted, reader: reader)) }
             default:
                 continue
             }

@@ -155,6 +155,7 @@ struct MatrixCache: Sendable {
                     END;
                     """)
         }
+        migrator.registerMigration("v2-reactions", migrate: createReactions)
         return migrator
     }
 }

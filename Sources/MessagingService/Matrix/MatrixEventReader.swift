@@ -10,6 +10,8 @@ enum TimelineChange: Sendable, Equatable {
     case message(CachedMessage, replyToEvent: String?)
     case edit(target: String, text: String, at: Date)
     case redaction(target: String)
+    /// An `m.reaction`: `sender` annotated the event `target` with `key`.
+    case reaction(eventID: String, target: String, key: String, sender: String)
     case membership(user: String, joined: Bool)
     case name(String)
     case alias(String)
@@ -41,6 +43,7 @@ struct MatrixEventReader: Sendable {
                 attachments: event.isRedacted ? [] : attachments, sequence: 0, notice: event.isRedacted ? nil : notice)
             return .message(CachedMessage(eventID: eventID, message: message), replyToEvent: replyTo)
         }
+        if event.type == "m.reaction" { return reaction(event, eventID: eventID) }
         if event.isRedacted { return message(text: "", notice: nil) }
         switch event.type {
         case "m.room.message":
@@ -65,6 +68,17 @@ struct MatrixEventReader: Sendable {
         default:
             return message(text: "", notice: "\(event.type) event (Parley cannot show these yet)")
         }
+    }
+
+    /// A reaction Parley can count: an annotation of an event with a key. A redacted one, or one of another
+    /// shape, is nothing to show.
+    private func reaction(_ event: ClientEvent, eventID: String) -> TimelineChange {
+        let relation = event.content["m.relates_to"]
+        guard !event.isRedacted, relation?["rel_type"]?.stringValue == "m.annotation",
+            let target = relation?["event_id"]?.stringValue, let key = relation?["key"]?.stringValue, !key.isEmpty,
+            let sender = event.sender
+        else { return .ignored }
+        return .reaction(eventID: eventID, target: target, key: key, sender: sender)
     }
 
     private func stateChange(_ event: ClientEvent) -> TimelineChange {

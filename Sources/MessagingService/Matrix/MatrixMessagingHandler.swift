@@ -96,6 +96,10 @@ public struct MatrixMessagingHandler: ServiceHandler {
             return .history(try await history(of: room, from: cursor, limit: InputRules.limit(limit), reader: reader))
         case let .markRead(_, room, id):
             return .room(try await markRead(room, upTo: id, reader: reader))
+        case let .react(_, id, key):
+            return .message(try await react(to: id, key: InputRules.reactionKey(key), reader: reader))
+        case let .unreact(_, id):
+            return .message(try await unreact(to: id, reader: reader))
         case let .search(_, text, room, limit):
             let query = try InputRules.searchQuery(text)
             return .found(try cache.search(query, room: room, account: account, limit: InputRules.limit(limit)))

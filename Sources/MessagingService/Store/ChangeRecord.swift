@@ -6,6 +6,8 @@ import GRDB
 struct ChangeRecord: Equatable {
     enum Kind: String {
         case posted, edited, deleted, joined, left, read
+        /// A reaction given to the message or taken back.
+        case reacted
     }
 
     var sequence: Int64?
@@ -13,7 +15,7 @@ struct ChangeRecord: Equatable {
     var roomID: String
     /// Who joined, left or moved their read marker.
     var user: String?
-    /// The `sequence` of the message posted, edited, deleted or read up to.
+    /// The `sequence` of the message posted, edited, deleted, reacted to or read up to.
     var message: Int64?
 }
 

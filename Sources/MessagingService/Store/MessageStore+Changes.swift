@@ -40,7 +40,13 @@ extension MessageStore {
             var events: [MessagingEvent] = []
             while let row = try rows.next() {
                 last = row["change"]
-                if let event = Self.event(row, rooms: rooms, audience: audience) { events.append(event) }
+                guard var event = Self.event(row, rooms: rooms, audience: audience) else { continue }
+                // The log names the message reacted to; what it has now is read here.
+                if case let .reactionsChanged(room, id, _) = event, let sequence = row["sequence"] as Int64? {
+                    event = .reactionsChanged(
+                        room: room, message: id, reactions: try Self.reactions(db, message: sequence))
+                }
+                events.append(event)
             }
             return (events, last)
         }
@@ -67,6 +73,9 @@ extension MessageStore {
         case .read:
             guard let user, inAudience, let message else { return nil }
             return .readMarkerMoved(room: RoomID(room), user: user, upTo: message.id)
+        case .reacted:
+            guard rooms.contains(room), let message else { return nil }
+            return .reactionsChanged(room: RoomID(room), message: message.id, reactions: [])
         }
     }
 }

@@ -8,35 +8,43 @@ extension MessageStore {
     ) throws(MessagingError) -> HistoryPage {
         try read { db in
             _ = try Self.membership(db, room: roomID.rawValue, user: user)
-            // One row more than asked tells whether there is more beyond the page.
-            let room = roomID.rawValue
-            switch cursor {
-            case .newest:
-                let rows = try Self.messages(
-                    db, "WHERE roomID = ? ORDER BY sequence DESC LIMIT ?", [room, limit + 1])
-                return HistoryPage(
-                    room: roomID, messages: rows.prefix(limit).reversed().map(\.message), hasOlder: rows.count > limit,
-                    hasNewer: false)
-            case .oldest:
-                let rows = try Self.messages(db, "WHERE roomID = ? ORDER BY sequence ASC LIMIT ?", [room, limit + 1])
-                return HistoryPage(
-                    room: roomID, messages: rows.prefix(limit).map(\.message), hasOlder: false,
-                    hasNewer: rows.count > limit)
-            case let .before(id):
-                let anchor = try Self.anchor(db, id: id, room: room, user: user)
-                let rows = try Self.messages(
-                    db, "WHERE roomID = ? AND sequence < ? ORDER BY sequence DESC LIMIT ?", [room, anchor, limit + 1])
-                return HistoryPage(
-                    room: roomID, messages: rows.prefix(limit).reversed().map(\.message), hasOlder: rows.count > limit,
-                    hasNewer: true)
-            case let .after(id):
-                let anchor = try Self.anchor(db, id: id, room: room, user: user)
-                let rows = try Self.messages(
-                    db, "WHERE roomID = ? AND sequence > ? ORDER BY sequence ASC LIMIT ?", [room, anchor, limit + 1])
-                return HistoryPage(
-                    room: roomID, messages: rows.prefix(limit).map(\.message), hasOlder: true,
-                    hasNewer: rows.count > limit)
-            }
+            var page = try Self.page(of: roomID, from: cursor, limit: limit, user: user, db)
+            page.messages = try Self.withReactions(db, page.messages)
+            return page
+        }
+    }
+
+    private static func page(
+        of roomID: RoomID, from cursor: HistoryCursor, limit: Int, user: String, _ db: Database
+    ) throws -> HistoryPage {
+        // One row more than asked tells whether there is more beyond the page.
+        let room = roomID.rawValue
+        switch cursor {
+        case .newest:
+            let rows = try Self.messages(
+                db, "WHERE roomID = ? ORDER BY sequence DESC LIMIT ?", [room, limit + 1])
+            return HistoryPage(
+                room: roomID, messages: rows.prefix(limit).reversed().map(\.message), hasOlder: rows.count > limit,
+                hasNewer: false)
+        case .oldest:
+            let rows = try Self.messages(db, "WHERE roomID = ? ORDER BY sequence ASC LIMIT ?", [room, limit + 1])
+            return HistoryPage(
+                room: roomID, messages: rows.prefix(limit).map(\.message), hasOlder: false,
+                hasNewer: rows.count > limit)
+        case let .before(id):
+            let anchor = try Self.anchor(db, id: id, room: room, user: user)
+            let rows = try Self.messages(
+                db, "WHERE roomID = ? AND sequence < ? ORDER BY sequence DESC LIMIT ?", [room, anchor, limit + 1])
+            return HistoryPage(
+                room: roomID, messages: rows.prefix(limit).reversed().map(\.message), hasOlder: rows.count > limit,
+                hasNewer: true)
+        case let .after(id):
+            let anchor = try Self.anchor(db, id: id, room: room, user: user)
+            let rows = try Self.messages(
+                db, "WHERE roomID = ? AND sequence > ? ORDER BY sequence ASC LIMIT ?", [room, anchor, limit + 1])
+            return HistoryPage(
+                room: roomID, messages: rows.prefix(limit).map(\.message), hasOlder: true,
+                hasNewer: rows.count > limit)
         }
     }
 

@@ -78,13 +78,13 @@ extension MessageStore {
         try write { db in
             var record = try Self.ownMessage(db, id: id, user: user)
             guard !record.isDeleted else { throw MessagingError.messageDeleted(id) }
-            guard record.text != text else { return record.message }
+            guard record.text != text else { return try Self.withReactions(db, record.message) }
             record.text = text
             record.editedAt = Self.now()
             try record.updateContent(db)
             var change = ChangeRecord(kind: .edited, roomID: record.roomID, message: record.sequence)
             try change.insert(db)
-            return record.message
+            return try Self.withReactions(db, record.message)
         }
     }
 

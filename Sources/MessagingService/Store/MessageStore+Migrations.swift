@@ -79,6 +79,7 @@ extension MessageStore {
             // their triggers.
             try db.execute(sql: "DROP TRIGGER messagesIndexInsert")
         }
+        migrator.registerMigration("v3-reactions", migrate: createReactions)
         return migrator
     }
 }

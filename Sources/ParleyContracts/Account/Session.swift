@@ -9,11 +9,15 @@ public struct Session: Sendable, Hashable, Codable {
     public var user: String
     public var displayName: String
     public var expiresAt: Date
+    /// The Matrix server name of the user's id (`localhost` in `@ann:localhost`); nil on the local backend.
+    /// Mentions of users name it, as other Matrix clients expect.
+    public var server: String?
 
-    public init(token: String, user: String, displayName: String, expiresAt: Date) {
+    public init(token: String, user: String, displayName: String, expiresAt: Date, server: String? = nil) {
         self.token = token
         self.user = user
         self.displayName = displayName
         self.expiresAt = expiresAt
+        self.server = server
     }
 }

@@ -27,11 +27,13 @@ public struct ChatMessage: Sendable, Hashable, Codable, Identifiable {
     /// Set for an event Parley cannot show as a message (an encrypted one, or a type it does not know): one
     /// line saying what it is, which views show dimmed in place of the text. Nil for every ordinary message.
     public var notice: String?
+    /// The keys (emoji) members gave it, grouped, in the order first given; empty for most messages.
+    public var reactions: [Reaction]
 
     public init(
         id: MessageID, room: RoomID, sender: String, text: String, sentAt: Date, editedAt: Date? = nil,
         isDeleted: Bool = false, replyTo: MessageID? = nil, attachments: [AttachmentReference] = [],
-        sequence: Int64, notice: String? = nil
+        sequence: Int64, notice: String? = nil, reactions: [Reaction] = []
     ) {
         self.id = id
         self.room = room
@@ -44,5 +46,27 @@ public struct ChatMessage: Sendable, Hashable, Codable, Identifiable {
         self.attachments = attachments
         self.sequence = sequence
         self.notice = notice
+        self.reactions = reactions
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, room, sender, text, sentAt, editedAt, isDeleted, replyTo, attachments, sequence, notice, reactions
+    }
+
+    /// Decodes what `encode(to:)` wrote, and what Parley kept before reactions existed (without them).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(MessageID.self, forKey: .id)
+        room = try container.decode(RoomID.self, forKey: .room)
+        sender = try container.decode(String.self, forKey: .sender)
+        text = try container.decode(String.self, forKey: .text)
+        sentAt = try container.decode(Date.self, forKey: .sentAt)
+        editedAt = try container.decodeIfPresent(Date.self, forKey: .editedAt)
+        isDeleted = try container.decode(Bool.self, forKey: .isDeleted)
+        replyTo = try container.decodeIfPresent(MessageID.self, forKey: .replyTo)
+        attachments = try container.decode([AttachmentReference].self, forKey: .attachments)
+        sequence = try container.decode(Int64.self, forKey: .sequence)
+        notice = try container.decodeIfPresent(String.self, forKey: .notice)
+        reactions = try container.decodeIfPresent([Reaction].self, forKey: .reactions) ?? []
     }
 }

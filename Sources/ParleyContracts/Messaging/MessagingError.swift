@@ -26,6 +26,7 @@ public enum MessagingError: Error, Sendable, Hashable, CustomStringConvertible {
     case messageDeleted(MessageID)
     case emptySearch
     case batchTooLarge(count: Int, limit: Int)
+    case invalidReaction(String)
 
     // MARK: - Homeserver
     /// The homeserver no longer accepts the session's access token (401 `M_UNKNOWN_TOKEN`).
@@ -82,6 +83,8 @@ public enum MessagingError: Error, Sendable, Hashable, CustomStringConvertible {
             "message \(id) was deleted and can no longer be changed"
         case let .batchTooLarge(count, limit):
             "\(count) messages were sent at once; send at most \(limit) in one batch"
+        case .invalidReaction:
+            "a reaction is one emoji or a short word of at most \(Reaction.maximumKeyBytes) bytes, with no spaces or control characters"
         case .emptySearch:
             "the search is empty; type at least one word to search for"
         case let .sessionRefused(server):

@@ -8,6 +8,8 @@ public enum MessagingEvent: Sendable, Hashable {
     case messageDeleted(ChatMessage)
     case memberJoined(room: RoomID, user: String)
     case memberLeft(room: RoomID, user: String)
+    /// The reactions of a message changed: someone gave or took one back. Carries all of them.
+    case reactionsChanged(room: RoomID, message: MessageID, reactions: [Reaction])
     /// A user's read marker moved; sent only to that user's own instances.
     case readMarkerMoved(room: RoomID, user: String, upTo: MessageID)
 
@@ -15,7 +17,9 @@ public enum MessagingEvent: Sendable, Hashable {
     public var room: RoomID {
         switch self {
         case let .messagePosted(message), let .messageEdited(message), let .messageDeleted(message): message.room
-        case let .memberJoined(room, _), let .memberLeft(room, _), let .readMarkerMoved(room, _, _): room
+        case let .memberJoined(room, _), let .memberLeft(room, _), let .readMarkerMoved(room, _, _),
+            let .reactionsChanged(room, _, _):
+            room
         }
     }
 }

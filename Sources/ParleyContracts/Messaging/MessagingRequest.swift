@@ -39,6 +39,11 @@ public enum MessagingRequest: ServiceRequest, Hashable {
     case delete(token: String, message: MessageID)
     /// A page of at most `limit` (1–500) messages of a room. Replies `.history`.
     case history(token: String, room: RoomID, from: HistoryCursor = .newest, limit: Int = 50)
+    /// Gives the message the reaction `key` (an emoji) from the caller; giving it twice changes nothing.
+    /// Replies `.message` with the message's reactions.
+    case react(token: String, message: MessageID, key: String)
+    /// Takes back every reaction the caller gave the message. Replies `.message` with its reactions.
+    case unreact(token: String, message: MessageID)
     /// Moves the caller's read marker in a room forward to `upTo` (never back). Replies `.room`.
     case markRead(token: String, room: RoomID, upTo: MessageID)
     /// Messages whose text holds every word of `text`, newest first, in the caller's rooms (or in `room`
@@ -62,6 +67,8 @@ public enum MessagingRequest: ServiceRequest, Hashable {
         case .edit: "edit"
         case .delete: "delete"
         case .history: "history"
+        case .react: "react"
+        case .unreact: "unreact"
         case .markRead: "markRead"
         case .search: "search"
         }
@@ -73,7 +80,8 @@ public enum MessagingRequest: ServiceRequest, Hashable {
         case let .hello(token), let .createRoom(token, _), let .joinRoom(token, _), let .leaveRoom(token, _),
             let .openDirect(token, _), let .listRooms(token), let .listMembers(token, _),
             let .send(token, _, _, _, _, _), let .sendBatch(token, _), let .edit(token, _, _), let .delete(token, _),
-            let .history(token, _, _, _), let .markRead(token, _, _), let .search(token, _, _, _):
+            let .history(token, _, _, _), let .markRead(token, _, _), let .search(token, _, _, _),
+            let .react(token, _, _), let .unreact(token, _):
             token
         }
     }

@@ -16,6 +16,10 @@ public enum Command: Sendable, Equatable {
     case edit(text: String)
     case delete
     case reply(text: String)
+    /// `/react [N] EMOJI`: N is the number shown beside recent messages while it is typed; nil, the newest.
+    case react(number: Int?, key: String)
+    /// `/unreact [N]`: takes back the user's reactions to message N (the newest when nil).
+    case unreact(number: Int?)
     case attach(path: String)
     case save(number: Int, path: String)
     case preview(number: Int)
@@ -78,6 +82,8 @@ extension Command {
         case .edit: "edit"
         case .delete: "delete"
         case .reply: "reply"
+        case .react: "react"
+        case .unreact: "unreact"
         case .attach: "attach"
         case .save: "save"
         case .preview: "preview"

@@ -47,6 +47,24 @@ public enum CommandTable {
             arguments in
             arguments.rest(after: 0).map { .reply(text: $0) }
         },
+        CommandSpec(
+            "react", "/react [N] EMOJI",
+            "react to message N, numbered as you type (the newest without N)"
+        ) { arguments in
+            switch arguments.count {
+            case 1: .react(number: nil, key: arguments[0])
+            case 2: Int(arguments[0]).map { .react(number: $0, key: arguments[1]) }
+            default: nil
+            }
+        },
+        CommandSpec("unreact", "/unreact [N]", "take back your reactions to message N (the newest without N)") {
+            arguments in
+            switch arguments.count {
+            case 0: .unreact(number: nil)
+            case 1: Int(arguments[0]).map { .unreact(number: $0) }
+            default: nil
+            }
+        },
         CommandSpec("attach", "/attach PATH", "send a file to the current room") { arguments in
             arguments.rest(after: 0).map { .attach(path: $0) }
         },

@@ -7,11 +7,24 @@ public struct ChatScreenView {
     public var state: AppState
     public var showTimestamps: Bool
     public var timeZone: TimeZone
+    /// The locale day lines are written in.
+    public var locale: Locale
+    /// What counts as today for day lines: the front end's clock, a fixed date in tests; nil draws no day
+    /// lines.
+    public var now: Date?
+    /// False when the user asked for no colours (`NO_COLOR`): attributes stay, colours go.
+    public var showsColors: Bool
 
-    public init(state: AppState, showTimestamps: Bool = true, timeZone: TimeZone = .current) {
+    public init(
+        state: AppState, showTimestamps: Bool = true, timeZone: TimeZone = .current,
+        locale: Locale = .autoupdatingCurrent, now: Date? = nil, showsColors: Bool = true
+    ) {
         self.state = state
         self.showTimestamps = showTimestamps
         self.timeZone = timeZone
+        self.locale = locale
+        self.now = now
+        self.showsColors = showsColors
     }
 
     public func render() -> CellGrid {
@@ -28,12 +41,13 @@ public struct ChatScreenView {
             DebugPanelView(statuses: state.services, selected: state.selectedService, trace: trace, camera: camera)
                 .render(into: &grid, x: 0, y: 1, width: state.width, height: bodyHeight)
         } else {
-            RoomListView(rooms: state.chat.rooms, current: state.chat.currentRoom)
+            RoomListView(rooms: state.chat.rooms, current: state.chat.currentRoom, highlights: state.chat.highlights)
                 .render(into: &grid, x: 0, y: 1, width: ChatLayout.roomListWidth, height: bodyHeight)
             renderTimeline(into: &grid, x: ChatLayout.roomListWidth, y: 1, height: bodyHeight)
         }
         renderNotice(into: &grid, y: state.height - 2)
         renderInput(into: &grid, y: state.height - 1)
+        if !showsColors { grid.removeColors() }
         return grid
     }
 
@@ -66,7 +80,11 @@ public struct ChatScreenView {
             grid.write("You are in no room. /join #general to start.", x: x + 1, y: y, attributes: .dim)
             return
         }
-        let layout = TimelineLines(width: width - 1, showTimestamps: showTimestamps, timeZone: timeZone)
+        let layout = TimelineLines(
+            width: width - 1, showTimestamps: showTimestamps, timeZone: timeZone,
+            days: now.map { DayLines(timeZone: timeZone, locale: locale, now: $0) },
+            mentions: MentionMatcher(user: session.user, displayName: session.displayName),
+            reactionNumbers: state.isChoosingReactionTarget ? reactionNumbers(in: room) : [:])
         let chat = state.chat
         let messages = chat.timelines[room] ?? []
         let pending = chat.pending.filter { $0.room == room }
@@ -96,6 +114,12 @@ public struct ChatScreenView {
             let marker = " ↓ \(scrollBack) more "
             grid.write(marker, x: state.width - TerminalText.width(marker), y: y + height - 1, attributes: .reverse)
         }
+    }
+
+    /// `/react N`'s numbers for the room's recent messages: 1 is the newest.
+    private func reactionNumbers(in room: RoomID) -> [MessageID: Int] {
+        Dictionary(
+            state.chat.recentMessages(in: room).enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: min)
     }
 
     private func write(_ lines: some Collection<StyledLine>, into grid: inout CellGrid, x: Int, y: Int) {

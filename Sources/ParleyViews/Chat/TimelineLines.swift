@@ -21,6 +21,12 @@ struct TimelineLines {
     var width: Int
     var showTimestamps: Bool
     var timeZone: TimeZone
+    /// The line above each day's first message; none in views that show no days (search results).
+    var days: DayLines?
+    /// Highlights messages that name the signed-in user.
+    var mentions: MentionMatcher?
+    /// The numbers `/react N` takes, shown in place of the time while the command is typed.
+    var reactionNumbers: [MessageID: Int] = [:]
 
     /// The newest `count` screen lines of the timeline, or all of them when there are fewer. Messages are laid
     /// out from the newest back, only until `count` lines are filled: a frame costs what the screen shows,
@@ -36,9 +42,10 @@ struct TimelineLines {
             blocks.append(lines(pending: message, me: me))
             total += blocks[blocks.count - 1].count
         }
-        for message in messages.reversed() {
+        for index in messages.indices.reversed() {
             guard total < count else { break }
-            blocks.append(lines(of: message, in: messages, number: number))
+            blocks.append(lines(of: messages[index], in: messages, number: number))
+            if let dayLine = dayLine(above: index, in: messages) { blocks[blocks.count - 1].insert(dayLine, at: 0) }
             total += blocks[blocks.count - 1].count
         }
         return Array(blocks.reversed().joined().suffix(count))
@@ -51,9 +58,10 @@ struct TimelineLines {
         number: (AttachmentReference) -> Int? = { _ in nil }
     ) -> [StyledLine] {
         var result: [StyledLine] = []
-        for message in messages {
+        for index in messages.indices {
             guard result.count < count else { break }
-            result += lines(of: message, in: messages, number: number)
+            if let dayLine = dayLine(above: index, in: messages) { result.append(dayLine) }
+            result += lines(of: messages[index], in: messages, number: number)
         }
         for message in pending {
             guard result.count < count else { break }
@@ -69,7 +77,7 @@ struct TimelineLines {
             message.isDeleted
             ? [.init(text: "(message deleted)", attributes: .dim)]
             : message.notice.map { [.init(text: $0, attributes: .dim)] }
-                ?? [.init(text: message.text)]
+                ?? highlighted(message)
                 + (message.editedAt == nil ? [] : [.init(text: " (edited)", attributes: .dim)])
         if let replyTo = message.replyTo, !message.isDeleted {
             // Looked up only for a reply on screen: most messages are not replies.
@@ -86,7 +94,8 @@ struct TimelineLines {
                     .init(text: "\(separator)📎 \(label)\(attachment.name) (\(details))", foreground: .indexed(6)))
             }
         }
-        return layout(time: message.sentAt, sender: message.sender, body: body)
+        body += reactionSegments(of: message)
+        return numbered(layout(time: message.sentAt, sender: message.sender, body: body), reactionNumbers[message.id])
     }
 
     /// A message on its way, or waiting in the outbox for messaging to come back.

@@ -1,0 +1,77 @@
+import Foundation
+import ParleyTestKit
+import ScenarioRunner
+import Testing
+
+extension MatrixBackendSuites {
+    /// Conversations through the homeserver, Parley on both ends: a mention completed with Tab as
+    /// `@name:server` rings the other's bell and counts in their room list, a direct message rings it again,
+    /// and reactions show under the message on both sides.
+    @Suite(.timeLimit(.minutes(3)))
+    struct MatrixConversationScenarioTests {
+        @Test func mentionsBellsAndReactionsThroughTheHomeserver() async throws {
+            let server = try TestHomeserver.current().url
+            let ann = TestHomeserver.uniqueUserName("ann")
+            let bob = TestHomeserver.uniqueUserName("bob")
+            // Short enough for the room list's column with its counts.
+            let room = "#t" + UUID().uuidString.prefix(6).lowercased()
+            let elsewhere = "#u" + UUID().uuidString.prefix(6).lowercased()
+            let text = """
+                server \(server)
+                size 120x30
+                timeout 30s
+                user ann
+                send /register \(ann) correct-horse
+                expect screen contains signed in as \(ann)
+                send /join \(room)
+                expect screen contains 1 \(room)
+                send first of all
+
+                user bob
+                send /register \(bob) battery-staple
+                expect screen contains signed in as \(bob)
+                send /join \(room)
+                expect screen contains \(ann): first of all
+                send /react 👍
+                expect screen contains [👍 1]
+
+                user ann
+                expect screen contains "  👍 1"
+                send /join \(elsewhere)
+                expect screen contains 2 \(elsewhere)
+
+                user bob
+                type "look @\(ann.prefix(4))"
+                press Tab
+                expect screen contains > look @\(ann):
+                press Enter
+                expect screen lacks sending…
+
+                user ann
+                expect bells 1
+                expect screen contains @1
+                press Alt-1
+                expect screen contains \(bob): look @\(ann):
+                expect screen lacks @1
+
+                user bob
+                send /msg \(ann) psst
+                expect screen lacks sending…
+
+                user ann
+                expect bells 2
+                """
+            let script = try ScenarioScript.parse(text, file: "matrix-conversation.scenario")
+            let directory = TemporaryDirectory("scenario-conversation")
+            defer { directory.remove() }
+            let settings = directory.file("config.toml")
+            try Data("[services]\nrequest_timeout_ms = 60000\n".utf8).write(to: settings)
+            let report = try await ScenarioRunner.run(
+                script,
+                options: .init(
+                    dataDirectory: directory.dataDirectory.path, configPath: settings.path,
+                    outputDirectory: directory.url))
+            #expect(report.sessions == 2)
+        }
+    }
+}
