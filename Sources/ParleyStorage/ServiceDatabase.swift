@@ -14,6 +14,16 @@ public enum ServiceDatabase {
     ) throws(StorageError) -> DatabasePool {
         try directory.prepare()
         let url = directory.file(fileName)
+        // Openers take turns: two processes making a new store at once would both find it unmigrated, or meet
+        // SQLite's busy answers that no timeout waits out (switching a new file to WAL, say).
+        return try OpeningLock.holding(directoryOf: url) { () throws(StorageError) -> DatabasePool in
+            try openLocked(url, migrator: migrator, check: check, busyTimeout: busyTimeout)
+        }
+    }
+
+    private static func openLocked(
+        _ url: URL, migrator: DatabaseMigrator, check: IntegrityCheck, busyTimeout: TimeInterval
+    ) throws(StorageError) -> DatabasePool {
         // SQLite's own words for these ("disk I/O error", "is read-only") would hide what is wrong.
         try checkAccess(to: url)
         try checkIntegrity(of: url, check, busyTimeout: busyTimeout)
