@@ -57,7 +57,7 @@ public struct AttachmentHandler: ServiceHandler, Sendable {
             return .bound
         case let .release(_, message):
             return .released(try await release(message))
-        case let .save(_, attachment, destination, overwrite, transfer):
+        case let .save(_, attachment, destination, overwrite, transfer, _):
             let path = try await save(
                 attachment, to: destination, overwrite: overwrite, by: user, token: token, transfer: transfer,
                 context: context)

@@ -33,6 +33,9 @@ func handleAttachmentReply(
         return [.attachment(.bind(token: token, attachment: reference.id, room: room, message: id))]
             + send(message, token: token, in: &state)
     case let (.locate(_, id), .success(.located(url))):
+        if let attachment = state.chat.attachments.first(where: { $0.id == id }) {
+            state.chat.locatedNames[url.path] = attachment.name
+        }
         switch state.chat.mediaIntents.removeValue(forKey: id) {
         case let .preview(attachment)?:
             return [.media(previewRequest(for: attachment, at: url.path, in: state))]

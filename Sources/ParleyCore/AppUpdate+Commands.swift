@@ -145,7 +145,9 @@ private func run(_ command: Command, token: String, in state: inout AppState) ->
         let transfer = TransferID(rawValue: state.chat.nextMessageID().rawValue + "-save")
         return [
             .attachment(
-                .save(token: token, attachment: attachment.id, destination: path, overwrite: false, transfer: transfer))
+                .save(
+                    token: token, attachment: attachment.id, destination: path, overwrite: false, transfer: transfer,
+                    name: attachment.name))
         ]
     case let .preview(number):
         guard let attachment = attachment(number, in: &state) else { return [] }

@@ -17,7 +17,9 @@ func previewRequest(for attachment: AttachmentReference, at path: String, in sta
 func handleMediaReply(
     _ request: MediaRequest, _ result: Result<MediaReply, CallFailure<MediaError>>, in state: inout AppState
 ) -> [AppEffect] {
-    let name = state.chat.attachments.first { request.path?.hasSuffix($0.id) == true }?.name ?? "attachment"
+    let name =
+        request.path.flatMap { state.chat.locatedNames[$0] }
+        ?? state.chat.attachments.first { request.path?.hasSuffix($0.id) == true }?.name ?? "attachment"
     switch result {
     case let .success(.preview(preview)):
         state.chat.overlay = Overlay(

@@ -35,6 +35,9 @@ public struct ChatState: Equatable, Sendable {
     var imports: [TransferID: RoomID] = [:]
     /// What to do with an attachment once the attachment service says where its file is, by attachment id.
     var mediaIntents: [String: MediaIntent] = [:]
+    /// The name of each attachment located for the media service, by the file's path: a homeserver's files
+    /// are stored under their content's hash, so the path does not name the attachment.
+    var locatedNames: [String: String] = [:]
     /// Transfers over 1 MiB in progress, for the progress bar.
     public var transfers: [TransferID: TransferProgress] = [:]
     /// A preview, waveform or file summary shown over the timeline until Esc.

@@ -48,7 +48,20 @@ extension MatrixBackendSuites {
                 .createRoom(token: session.token, name: "#" + TestHomeserver.uniqueUserName("panel")), caller: "test",
                 timeout: nil)
             guard case let .room(room) = created else { throw UnexpectedReply(description: "\(created)") }
-            // When messages go faster than that, each is still sent: the 429s are waited out
+            // When messages go faster than that, each is still sent: the 429s are waited out. Another client of
+            // the same user keeps sending meanwhile, so the service meets the limit even if a busy machine
+            // spaces its own sends out.
+            let rival = KeptClients.plain(
+                try Homeserver(homeserver.url), session: .init(userID: "", accessToken: session.token, deviceID: nil))
+            let control = hosts.messaging.control
+            let rivalry = Task {
+                var index = 0
+                while !Task.isCancelled, (control.status.backend.homeserver?.rateLimitedCount ?? 0) == 0 {
+                    index += 1
+                    _ = try? await rival.send(
+                        .text("rival \(index)"), to: room.id.rawValue, transactionID: "r-\(index)")
+                }
+            }
             var sent = 0
             while sent < 10, (hosts.messaging.control.status.backend.homeserver?.rateLimitedCount ?? 0) == 0 {
                 sent += 1
@@ -57,6 +70,9 @@ extension MatrixBackendSuites {
                     caller: "test", timeout: nil)
                 guard case .message = reply else { throw UnexpectedReply(description: "\(reply)") }
             }
+            rivalry.cancel()
+            await rivalry.value
+            try await rival.shutdown()
             // Then the panel shows them for messaging, beside the server's name, latency and sync lag
             let synced = await eventually { hosts.messaging.control.status.backend.homeserver?.syncLag != nil }
             #expect(synced)

@@ -64,6 +64,32 @@ struct SyncLoopTests {
         }
     }
 
+    @Test func anAnswerTheCallerCouldNotCompleteIsAskedForAgainFromTheSameSince() async throws {
+        try await TestAccounts.withUsers(2, prefix: "again") { clients in
+            let roomID = try await EventTests.sharedRoom(clients)
+            let stored = try await clients[1].sync().nextBatch
+            let eventID = try await clients[0].send(
+                .text("twice offered"), to: roomID, transactionID: TestAccounts.transactionID())
+            let attempts = Mutex<[[String]]>([])
+            let loop = SyncLoop(client: clients[1], pollTimeout: .seconds(5), firstBackoff: .milliseconds(50))
+            let task = Task {
+                try await loop.run(since: stored) { response in
+                    let events = response.rooms.join[roomID]?.timeline.events.compactMap(\.eventID) ?? []
+                    let first = attempts.withLock { attempts in
+                        attempts.append(events)
+                        return attempts.count == 1
+                    }
+                    // The first time, as when filling a gap finds the server gone: not stored, asked again.
+                    if first { throw MatrixError.unreachable(server: "test", reason: "gone for a moment") }
+                }
+            }
+            #expect(await eventually(timeout: .seconds(30)) { attempts.withLock { $0.count >= 2 } })
+            #expect(attempts.withLock { $0.prefix(2).allSatisfy { $0.contains(eventID) } })
+            task.cancel()
+            try await task.value
+        }
+    }
+
     @Test func backsOffWhileTheServerIsUnreachableAndStopsOnCancel() async throws {
         let client = MatrixClient(
             homeserver: try Homeserver("http://127.0.0.1:9"),

@@ -89,6 +89,22 @@ struct AttachmentFlowTests {
         #expect(state.chat.overlay == nil)
     }
 
+    /// A homeserver's attachment is an `mxc://` URI stored under its content's hash: the path names nothing.
+    @Test func aPreviewIsTitledWithTheAttachmentsNameWhereverItsFileIsStored() {
+        var state = Self.withAttachments()
+        _ = ChatFlowTests.type("/preview 1", into: &state)
+        let url = URL(fileURLWithPath: "/data/attachments/0f1e2d3c")
+        let effects = update(
+            &state, .attachmentReplied(.locate(token: "tok", attachment: Self.png.id), .success(.located(url))))
+        guard case let .media(request)? = effects.first else {
+            Issue.record("no media request after locating: \(effects)")
+            return
+        }
+        let preview = Preview(rows: [[Cell("█")]], sourceWidth: 1, sourceHeight: 1, palette: .colors256)
+        _ = update(&state, .mediaReplied(request, .success(.preview(preview))))
+        #expect(state.chat.overlay?.title == "cat.png — 1x1 (Esc closes)")
+    }
+
     @Test func playingASoundGoesThroughMediaAndStopStopsIt() {
         var state = Self.withAttachments()
         _ = ChatFlowTests.type("/play 2", into: &state)
@@ -128,7 +144,7 @@ struct AttachmentFlowTests {
                     .attachment(
                         .save(
                             token: "tok", attachment: Self.png.id, destination: "~/cat copy.png", overwrite: false,
-                            transfer: TransferID(rawValue: "c-1-save")))
+                            transfer: TransferID(rawValue: "c-1-save"), name: Self.png.name))
                 ])
     }
 }

@@ -72,6 +72,16 @@ struct HomeserverViewTests {
         expectSnapshot(grid.text, named: "debug-panel-homeserver")
     }
 
+    @Test func theWholeScreenWithThePanelOpenOnAHomeserver() {
+        var state = ChatScreenViewTests.chatting()
+        state.width = 100
+        state.height = 24
+        state.services = Self.mixedStatuses
+        state.isDebugPanelOpen = true
+        let grid = ChatScreenView(state: state, timeZone: ChatScreenViewTests.utc).render()
+        expectSnapshot(grid.text, named: "chat-screen-debug-panel-homeserver")
+    }
+
     @Test func aMessagingServiceThatHasNotSyncedYetShowsADash() {
         var messaging = ServiceStatus(name: "messaging", state: .starting)
         messaging.backend = .homeserver(HomeserverFigures(name: "matrix.example.org", syncs: true))

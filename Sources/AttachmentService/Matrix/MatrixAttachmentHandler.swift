@@ -44,8 +44,10 @@ public struct MatrixAttachmentHandler: ServiceHandler, Sendable {
         case .release, .collectGarbage:
             // Media on a homeserver is the server's to keep; the local copies are a cache.
             return request.kind == "release" ? .released(.nothing) : .collected(.nothing)
-        case let .save(_, attachment, destination, overwrite, transfer):
-            let record = try await localRecord(of: attachment)
+        case let .save(_, attachment, destination, overwrite, transfer, name):
+            var record = try await localRecord(of: attachment, name: name)
+            // The name the message gives it, as the sender chose it: the folder save makes it safe.
+            if let name, !name.isEmpty { record.name = name }
             let saver = Saver(
                 record: record, typedDestination: destination, overwrite: overwrite, transfer: transfer, blobs: blobs,
                 settings: settings, publish: context.publish)
@@ -99,8 +101,9 @@ public struct MatrixAttachmentHandler: ServiceHandler, Sendable {
             wasAlreadyStored: false)
     }
 
-    /// The local copy of `uri`, downloaded (once) when the store does not hold it.
-    private func localRecord(of uri: String) async throws -> AttachmentRecord {
+    /// The local copy of `uri`, downloaded (once) when the store does not hold it and then known by `name`
+    /// (the name its message gives it), else by its media id.
+    private func localRecord(of uri: String, name: String? = nil) async throws -> AttachmentRecord {
         if let entry = media.entry(for: uri), blobs.size(of: entry.blob) == entry.size {
             return AttachmentRecord(
                 id: entry.blob, name: entry.name, size: entry.size, mediaType: entry.mediaType, storedAt: Date())
@@ -115,8 +118,9 @@ public struct MatrixAttachmentHandler: ServiceHandler, Sendable {
         if case let .failure(error) = blobs.commit(temporary: temporary.path, as: digest, bytes: size) {
             throw AttachmentError.cannotStore(path: uri, reason: error.reason)
         }
-        // The name it was sent with is in the message, not the media; the id stands in for a folder save.
-        let entry = MediaIndex.Entry(blob: digest, name: parsed.mediaID, size: size, mediaType: mediaType)
+        // The name it was sent with is in the message, not the media; without one, the id stands in.
+        let known = name.flatMap { $0.isEmpty ? nil : $0 } ?? parsed.mediaID
+        let entry = MediaIndex.Entry(blob: digest, name: known, size: size, mediaType: mediaType)
         try media.record(entry, for: uri)
         return AttachmentRecord(id: digest, name: entry.name, size: size, mediaType: mediaType, storedAt: Date())
     }

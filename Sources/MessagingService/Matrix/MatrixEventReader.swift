@@ -54,7 +54,10 @@ struct MatrixEventReader: Sendable {
             let replyTo = content.relatesTo?.inReplyTo?.eventID
             let text = replyTo == nil ? content.body : Self.withoutReplyFallback(content.body)
             if let url = content.url, ["m.file", "m.image", "m.audio", "m.video"].contains(content.msgtype) {
-                let name = content.filename ?? content.body
+                // The name the sender gave (`filename`, else `body`); a nameless file goes by its media id.
+                let name =
+                    [content.filename, content.body].compactMap { $0 }.first { !$0.isEmpty }
+                    ?? MediaURI(url)?.mediaID ?? url
                 let attachment = AttachmentReference(
                     id: url, name: name, size: content.info?.size ?? 0,
                     mediaType: content.info?.mimeType ?? "application/octet-stream")

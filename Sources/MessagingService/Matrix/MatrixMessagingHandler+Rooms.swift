@@ -5,13 +5,15 @@ import ParleyContracts
 /// Rooms: `#name` is the public room with alias `#name:server`; a direct conversation is an `is_direct` room
 /// listed in `m.direct`.
 extension MatrixMessagingHandler {
+    /// Makes `#name:server`. The app asks for it after joining found no such alias; when someone made it in
+    /// between (`M_ROOM_IN_USE`), it is joined instead, so two people joining a new room at once meet in it.
     func createRoom(_ name: String, reader: MatrixEventReader) async throws -> Room {
         let aliasName = String(name.dropFirst())
         let roomID: String
         do {
             roomID = try await client.createRoom(.publicRoom(aliasName: aliasName, name: name))
         } catch let MatrixError.server(_, _, errcode, _) where errcode == "M_ROOM_IN_USE" {
-            throw MessagingError.roomExists(name)
+            return try await joinRoom(name, reader: reader)
         }
         try cache.upsertRoom(id: roomID, name: name, kind: .publicRoom, account: reader.account)
         try await refreshMembers(of: roomID, reader: reader)

@@ -13,9 +13,11 @@ public enum AttachmentRequest: ServiceRequest, Equatable {
     case release(token: String, message: MessageID)
     /// Writes the attachment to `destination` (a file, or a folder to put it in under its own name made
     /// safe); replies `.saved` with the path written. An existing file is replaced only if `overwrite`.
+    /// `name` is the name its message gives it, for a store that keeps none (a homeserver's media has only
+    /// an id).
     case save(
         token: String, attachment: String, destination: String, overwrite: Bool = false,
-        transfer: TransferID = TransferID())
+        transfer: TransferID = TransferID(), name: String? = nil)
     /// A readable file URL of the stored bytes, e.g. for the media service to preview.
     case locate(token: String, attachment: String)
     /// What is stored for the attachment: name, size, type and the rooms it was sent to.
@@ -39,7 +41,7 @@ public enum AttachmentRequest: ServiceRequest, Equatable {
     public var token: String {
         switch self {
         case let .importFile(token, _, _), let .bind(token, _, _, _), let .release(token, _),
-            let .save(token, _, _, _, _), let .locate(token, _), let .info(token, _), let .collectGarbage(token):
+            let .save(token, _, _, _, _, _), let .locate(token, _), let .info(token, _), let .collectGarbage(token):
             token
         }
     }
