@@ -77,6 +77,9 @@ public struct MessagingHandler: ServiceHandler {
             return .message(try store.react(to: id, key: InputRules.reactionKey(key), by: user))
         case let .unreact(_, id):
             return .message(try store.unreact(to: id, by: user))
+        case let .typing(_, room, isTyping):
+            try store.setTyping(isTyping, in: room, user: user)
+            return .accepted
         case let .search(_, text, room, limit):
             let query = try InputRules.searchQuery(text)
             return .found(try store.search(query, in: room, limit: InputRules.limit(limit), askedBy: user))

@@ -53,6 +53,7 @@ public final class AppInstance: Sendable {
                 attachment: hosts.attachment.endpoint, media: hosts.media, camera: hosts.camera),
             outbox: SQLiteOutboxStore(database: client), cache: SQLiteClientCache(database: client),
             palette: palette ?? environment.colors.palette(terminalColors: nil),
+            sendsTypingNotices: environment.settings.conversations.sendTyping,
             onAlert: notifier(environment.settings.notifications, desktop: desktopNotifications, ring: ringBell),
             render: render)
         if !problems.isEmpty { loop.send(.problem(problems.joined(separator: "; "))) }

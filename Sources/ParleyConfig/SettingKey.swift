@@ -72,6 +72,7 @@ struct SettingKey: Sendable {
         .boolean("interface.show_timestamps", \.interface.showTimestamps),
         .boolean("notifications.bell", \.notifications.bell),
         .boolean("notifications.desktop", \.notifications.desktop),
+        .boolean("conversations.send_typing", \.conversations.sendTyping),
         .text("camera.device", \.camera.device),
         .text("server.url", \.server.url),
     ]

@@ -40,6 +40,12 @@ public struct Settings: Sendable, Equatable {
         }
     }
 
+    /// What others learn of what the user does in a conversation.
+    public struct Conversations: Sendable, Equatable {
+        /// Tell the room's other members while the user is typing a message.
+        public var sendTyping = true
+    }
+
     public struct Camera: Sendable, Equatable {
         /// A V4L2 node, or `lavfi:GRAPH` for FFmpeg's virtual input (tests and demos without a camera).
         public var device = "/dev/video0"
@@ -56,6 +62,7 @@ public struct Settings: Sendable, Equatable {
     public var attachments = Attachments()
     public var interface = Interface()
     public var notifications = Notifications()
+    public var conversations = Conversations()
     public var camera = Camera()
     public var server = Server()
 

@@ -23,3 +23,18 @@ func alert(for message: ChatMessage, in state: inout AppState) -> [AppEffect] {
     let text = message.text.isEmpty ? message.attachments.map { "📎 " + $0.name }.joined(separator: ", ") : message.text
     return [.alert(Alert(reason: reason, room: room.id, roomName: room.name, sender: message.sender, text: text))]
 }
+
+/// Keeps a message that arrived for a room not listed yet (a direct conversation just opened with the user),
+/// to be rung once the listing brings the room; the newest few only.
+func noteUnlisted(_ message: ChatMessage, in state: inout AppState) {
+    state.chat.unlistedArrivals.append(message)
+    if state.chat.unlistedArrivals.count > 16 { state.chat.unlistedArrivals.removeFirst() }
+}
+
+/// The alerts for messages kept by `noteUnlisted` whose rooms the listing has now brought.
+func alertsForListed(in state: inout AppState) -> [AppEffect] {
+    let listed = Set(state.chat.rooms.map(\.id))
+    let arrived = state.chat.unlistedArrivals.filter { listed.contains($0.room) }
+    state.chat.unlistedArrivals.removeAll { listed.contains($0.room) }
+    return arrived.flatMap { alert(for: $0, in: &state) }
+}

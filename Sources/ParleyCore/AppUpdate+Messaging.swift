@@ -35,6 +35,7 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
         return effects
     case let .rooms(rooms):
         state.chat.rooms = rooms.map { state.chat.newerView(of: $0) }
+        return alertsForListed(in: &state)
     case let .members(names):
         return [.account(.presence(of: names))]
     case let .message(message):
@@ -75,6 +76,8 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
         return receiveHistory(page, from: cursor, in: &state)
     case let .found(messages):
         showSearchResults(messages, for: request, in: &state)
+    case .accepted:
+        break
     case let .left(room):
         state.chat.rooms.removeAll { $0.id == room }
         state.chat.timelines[room] = nil
@@ -114,6 +117,8 @@ private func handle(
         return flushOutbox(in: &state)
     case (.markRead, _):
         break  // bookkeeping: the next message in the room marks it read again
+    case (.typing, _):
+        break  // a notice that did not go lapses on the others' side: nothing to tell the user
     case let (.history(_, room, _, _), _):
         historyFailed(for: room, in: &state)
         state.notice = failure.sentence(resumes: resumption(of: request))
@@ -154,7 +159,9 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
     switch event {
     case let .messagePosted(message), let .messageEdited(message), let .messageDeleted(message):
         guard let index = state.chat.rooms.firstIndex(where: { $0.id == message.room }) else {
-            // A room joined from another process, or a direct conversation someone just opened with us.
+            // A room joined from another process, or a direct conversation someone just opened with us: its
+            // first message rings once the listing has brought the room.
+            if case .messagePosted = event, message.sender != me { noteUnlisted(message, in: &state) }
             return [.messaging(.listRooms(token: session.token))]
         }
         // A room listing taken after this message was stored has already counted it.
@@ -177,6 +184,8 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
         return alerts
     case let .memberJoined(room, user) where user == me && !state.chat.rooms.contains { $0.id == room }:
         return [.messaging(.listRooms(token: session.token))]
+    case let .typing(room, users):
+        typingChanged(users, in: room, state: &state)
     case let .reactionsChanged(room, message, reactions):
         reactionsChanged(reactions, of: message, in: room, state: &state)
     case let .readMarkerMoved(room, user, _) where user == me:

@@ -9,9 +9,14 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         state.height = height
         return resizeViewfinder(in: &state)
     case let .input(.key(key)):
-        return state.isDebugPanelOpen ? handlePanel(key, in: &state) : handleChat(key, in: &state)
+        guard !state.isDebugPanelOpen else { return handlePanel(key, in: &state) }
+        let before = state.input.text
+        let effects = handleChat(key, in: &state)
+        return effects + announceTyping(inputBefore: before, in: &state)
     case let .input(.paste(text)):
-        return handlePaste(text, in: &state)
+        let before = state.input.text
+        let effects = handlePaste(text, in: &state)
+        return effects + announceTyping(inputBefore: before, in: &state)
     case let .input(.mouse(event)):
         return handleMouse(event, in: &state)
     case .input(.hangup):
@@ -61,7 +66,7 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
         return handleMessagingEvent(event, in: &state)
     case let .tick(now):
         // The outbox also goes again on the clock: a message that timed out waits for no status change.
-        return heartbeatIfDue(at: now, in: &state) + releaseReadMarks(in: &state)
+        return heartbeatIfDue(at: now, in: &state) + releaseReadMarks(in: &state) + typingTick(in: &state)
             + (hasQueued(in: state) ? flushOutbox(in: &state) : [])
     case let .outboxLoaded(user, messages):
         return handleOutboxLoaded(messages, user: user, in: &state)

@@ -12,6 +12,10 @@ public struct ChatState: Equatable, Sendable {
     public var timelines: [RoomID: [ChatMessage]] = [:]
     /// Which part of each room's history its timeline holds, and the page being fetched.
     public var windows: [RoomID: TimelineWindow] = [:]
+    /// Messages from others that arrived for rooms not yet listed, rung when the listing brings their room.
+    var unlistedArrivals: [ChatMessage] = []
+    /// Who is typing where, and the user's own typing notice.
+    var typing = TypingState()
     /// Messages naming the user that came into each room since the user last read it (the room list shows
     /// the count beside the unread count).
     public var highlights: [RoomID: Int] = [:]

@@ -6,10 +6,10 @@ import Testing
 extension MatrixBackendSuites {
     /// Conversations through the homeserver, Parley on both ends: a mention completed with Tab as
     /// `@name:server` rings the other's bell and counts in their room list, a direct message rings it again,
-    /// and reactions show under the message on both sides.
+    /// reactions show under the message on both sides, and one sees the other typing.
     @Suite(.timeLimit(.minutes(3)))
     struct MatrixConversationScenarioTests {
-        @Test func mentionsBellsAndReactionsThroughTheHomeserver() async throws {
+        @Test func mentionsBellsReactionsAndTypingThroughTheHomeserver() async throws {
             let server = try TestHomeserver.current().url
             let ann = TestHomeserver.uniqueUserName("ann")
             let bob = TestHomeserver.uniqueUserName("bob")
@@ -53,6 +53,20 @@ extension MatrixBackendSuites {
                 press Alt-1
                 expect screen contains \(bob): look @\(ann):
                 expect screen lacks @1
+
+                user bob
+                type are you the
+
+                user ann
+                expect screen contains \(bob) is typing…
+
+                user bob
+                type re?
+                press Enter
+
+                user ann
+                expect screen contains \(bob): are you there?
+                expect screen lacks is typing…
 
                 user bob
                 send /msg \(ann) psst

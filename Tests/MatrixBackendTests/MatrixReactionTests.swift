@@ -46,7 +46,7 @@ extension MatrixBackendSuites {
 
             // Ann reacts through Parley: the plain client sees an m.annotation of the same message
             let reply = try await peer.messagingCall(.react(token: ann.token, message: sent.id, key: "🚀")).message
-            #expect(reply.reactions == [Reaction(key: "🚀", users: [zedName, "ann"])])
+            #expect(reply.reactions == [Reaction(key: "🚀", users: [zedName, ann.user])])
             let annotated = try await eventually(timeout: .seconds(30)) {
                 try await plain.messages(in: room.id.rawValue, limit: 20).chunk.contains {
                     $0.type == "m.reaction" && $0.sender?.hasPrefix("@ann") == true && !$0.isRedacted

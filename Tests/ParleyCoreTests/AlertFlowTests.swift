@@ -95,3 +95,24 @@ struct AlertFlowTests {
         #expect(state.input.text == "hi @bob:example.org ")
     }
 }
+
+extension AlertFlowTests {
+    @Test func aDirectMessageInARoomNotYetListedRingsOnceTheListingBringsIt() {
+        var state = ChatFlowTests.signedIn()
+        let first = update(&state, Self.posted("d1", in: Self.direct, from: "carol", "psst", 1))
+        #expect(first == [.messaging(.listRooms(token: "tok"))])
+        var listed = Self.direct
+        listed.unreadCount = 1
+        listed.latestSequence = 1
+        let rooms = [ChatFlowTests.general, ChatFlowTests.random, listed]
+        let effects = update(&state, .messagingReplied(.listRooms(token: "tok"), .success(.rooms(rooms))))
+        #expect(
+            effects == [
+                .alert(
+                    Alert(
+                        reason: .directMessage, room: Self.direct.id, roomName: "carol", sender: "carol", text: "psst"))
+            ])
+        // Once only: the next listing rings nothing
+        #expect(update(&state, .messagingReplied(.listRooms(token: "tok"), .success(.rooms(rooms)))) == [])
+    }
+}

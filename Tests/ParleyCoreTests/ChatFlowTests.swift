@@ -25,9 +25,11 @@ struct ChatFlowTests {
         return update(&state, .input(.key(.enter)))
     }
 
-    /// Signed in as alice, in #general with its history loaded.
+    /// Signed in as alice, in #general with its history loaded. Typing notices are off, so that what other
+    /// tests expect of a key is only what they test (`TypingFlowTests` turns them on).
     static func signedIn() -> AppState {
         var state = AppState(width: 100, height: 30, services: [], clientID: "c")
+        state.sendsTypingNotices = false
         _ = update(&state, .accountReplied(.login(name: "alice", password: "pw"), .success(.session(session))))
         _ = update(
             &state,

@@ -37,3 +37,17 @@ struct ReactionScenarioTests {
         #expect(snapshot.contains("👍 1  🎉 1"))
     }
 }
+
+/// The shipped typing scenario on the local backend.
+@Suite(.timeLimit(.minutes(4)))
+struct TypingScenarioTests {
+    static let file = ConversationScenarioTests.file.deletingLastPathComponent()
+        .appendingPathComponent("typing.scenario")
+
+    @Test func theTypingScenarioPasses() async throws {
+        let directory = TemporaryDirectory("scenario-typing")
+        defer { directory.remove() }
+        let script = try ScenarioScript.parse(String(contentsOf: Self.file, encoding: .utf8), file: Self.file.path)
+        _ = try await ScenarioRunner.run(script, options: ScenarioRunTests.options(directory))
+    }
+}

@@ -45,6 +45,11 @@ extension MatrixCache {
                         arguments: [unread, account, roomID])
                 }
                 if isNew { outcome.events.append(.memberJoined(room: RoomID(roomID), user: reader.shownName(account))) }
+                // Typing is ephemeral: told, never stored.
+                for event in room.ephemeral where event.type == "m.typing" {
+                    let users = event.content["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                    outcome.events.append(.typing(room: RoomID(roomID), users: users.map(reader.shownName)))
+                }
             }
             // After the rooms: `m.direct` may name a room this answer brought. The last one seen is kept, since
             // a room joined later is named in an earlier answer.

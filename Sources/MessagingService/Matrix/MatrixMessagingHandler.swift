@@ -100,6 +100,10 @@ public struct MatrixMessagingHandler: ServiceHandler {
             return .message(try await react(to: id, key: InputRules.reactionKey(key), reader: reader))
         case let .unreact(_, id):
             return .message(try await unreact(to: id, reader: reader))
+        case let .typing(_, room, isTyping):
+            guard try cache.cachedRoom(room, account: account) != nil else { throw MessagingError.notAMember(room) }
+            try await client.setTyping(isTyping, in: room.rawValue, timeout: MessagingRequest.typingTimeout)
+            return .accepted
         case let .search(_, text, room, limit):
             let query = try InputRules.searchQuery(text)
             return .found(try cache.search(query, room: room, account: account, limit: InputRules.limit(limit)))

@@ -8,6 +8,8 @@ struct ChangeRecord: Equatable {
         case posted, edited, deleted, joined, left, read
         /// A reaction given to the message or taken back.
         case reacted
+        /// The user started or stopped typing in the room.
+        case typing
     }
 
     var sequence: Int64?

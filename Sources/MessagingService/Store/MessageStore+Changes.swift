@@ -42,7 +42,9 @@ extension MessageStore {
                 last = row["change"]
                 guard var event = Self.event(row, rooms: rooms, audience: audience) else { continue }
                 // The log names the message reacted to; what it has now is read here.
-                if case let .reactionsChanged(room, id, _) = event, let sequence = row["sequence"] as Int64? {
+                if case let .typing(room, _) = event {
+                    event = .typing(room: room, users: try Self.typists(db, room: room.rawValue))
+                } else if case let .reactionsChanged(room, id, _) = event, let sequence = row["sequence"] as Int64? {
                     event = .reactionsChanged(
                         room: room, message: id, reactions: try Self.reactions(db, message: sequence))
                 }
@@ -73,6 +75,9 @@ extension MessageStore {
         case .read:
             guard let user, inAudience, let message else { return nil }
             return .readMarkerMoved(room: RoomID(room), user: user, upTo: message.id)
+        case .typing:
+            guard rooms.contains(room) else { return nil }
+            return .typing(room: RoomID(room), users: [])
         case .reacted:
             guard rooms.contains(room), let message else { return nil }
             return .reactionsChanged(room: RoomID(room), message: message.id, reactions: [])

@@ -80,6 +80,7 @@ extension MessageStore {
             try db.execute(sql: "DROP TRIGGER messagesIndexInsert")
         }
         migrator.registerMigration("v3-reactions", migrate: createReactions)
+        migrator.registerMigration("v4-typing", migrate: createTyping)
         return migrator
     }
 }

@@ -10,6 +10,8 @@ public enum MessagingEvent: Sendable, Hashable {
     case memberLeft(room: RoomID, user: String)
     /// The reactions of a message changed: someone gave or took one back. Carries all of them.
     case reactionsChanged(room: RoomID, message: MessageID, reactions: [Reaction])
+    /// Who is typing in a room now (the whole list, the caller's own user among them if they are).
+    case typing(room: RoomID, users: [String])
     /// A user's read marker moved; sent only to that user's own instances.
     case readMarkerMoved(room: RoomID, user: String, upTo: MessageID)
 
@@ -18,7 +20,7 @@ public enum MessagingEvent: Sendable, Hashable {
         switch self {
         case let .messagePosted(message), let .messageEdited(message), let .messageDeleted(message): message.room
         case let .memberJoined(room, _), let .memberLeft(room, _), let .readMarkerMoved(room, _, _),
-            let .reactionsChanged(room, _, _):
+            let .reactionsChanged(room, _, _), let .typing(room, _):
             room
         }
     }

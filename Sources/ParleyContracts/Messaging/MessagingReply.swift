@@ -13,4 +13,6 @@ public enum MessagingReply: Sendable, Hashable {
     /// Search results, newest first.
     case found([ChatMessage])
     case left(RoomID)
+    /// To requests that change nothing the caller shows (`typing`).
+    case accepted
 }

@@ -44,11 +44,18 @@ public enum MessagingRequest: ServiceRequest, Hashable {
     case react(token: String, message: MessageID, key: String)
     /// Takes back every reaction the caller gave the message. Replies `.message` with its reactions.
     case unreact(token: String, message: MessageID)
+    /// Tells the room's other members that the caller is typing a message (or has stopped). The notice
+    /// lapses on its own after `typingTimeout` unless said again. Replies `.accepted`.
+    case typing(token: String, room: RoomID, isTyping: Bool)
     /// Moves the caller's read marker in a room forward to `upTo` (never back). Replies `.room`.
     case markRead(token: String, room: RoomID, upTo: MessageID)
     /// Messages whose text holds every word of `text`, newest first, in the caller's rooms (or in `room`
     /// only), at most `limit` (1–500). Replies `.found`.
     case search(token: String, text: String, room: RoomID? = nil, limit: Int = 50)
+
+    /// How long a typing notice lasts unless said again: a client that stops without saying so (it quit, it
+    /// lost the network) is not shown typing for ever.
+    public static let typingTimeout: Duration = .seconds(30)
 
     /// The most messages one `sendBatch` may carry.
     public static let maximumBatch = 1_000
@@ -69,6 +76,7 @@ public enum MessagingRequest: ServiceRequest, Hashable {
         case .history: "history"
         case .react: "react"
         case .unreact: "unreact"
+        case .typing: "typing"
         case .markRead: "markRead"
         case .search: "search"
         }
@@ -81,7 +89,7 @@ public enum MessagingRequest: ServiceRequest, Hashable {
             let .openDirect(token, _), let .listRooms(token), let .listMembers(token, _),
             let .send(token, _, _, _, _, _), let .sendBatch(token, _), let .edit(token, _, _), let .delete(token, _),
             let .history(token, _, _, _), let .markRead(token, _, _), let .search(token, _, _, _),
-            let .react(token, _, _), let .unreact(token, _):
+            let .react(token, _, _), let .unreact(token, _), let .typing(token, _, _):
             token
         }
     }

@@ -161,6 +161,14 @@ public struct ChatScreenView {
                 foreground: .indexed(2))
             return
         }
+        // Who is typing in the room being read is of the moment: it takes the line from the last notice (which
+        // stays until the next one) and gives it back when they stop.
+        if !state.isDebugPanelOpen, state.chat.roomSearch == nil,
+            let room = state.chat.currentRoom, let typing = TypingLine.summary(state.chat.typists(in: room))
+        {
+            grid.write(typing, x: 0, y: y, foreground: .indexed(6), attributes: .italic)
+            return
+        }
         grid.write(
             state.notice ?? help, x: 0, y: y, foreground: state.notice == nil ? .default : .indexed(3),
             attributes: state.notice == nil ? .dim : [])
