@@ -183,7 +183,7 @@ let package = Package(
             name: "TerminalBackendTests", dependencies: ["TerminalBackend"],
             swiftSettings: strict),
         .testTarget(
-            name: "ParleyTests", dependencies: ["ParleyTestKit"], swiftSettings: strict),
+            name: "ParleyTests", dependencies: ["ParleyTestKit", grdb], swiftSettings: strict),
         .testTarget(
             name: "ScenarioRunnerTests",
             dependencies: ["ScenarioRunner", "ParleyContracts", "ParleyTestKit", "ServiceRuntime"],

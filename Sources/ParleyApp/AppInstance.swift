@@ -13,6 +13,8 @@ public final class AppInstance: Sendable {
     public let services: [any ServiceControl]
     public let loop: AppLoop
     private let hosts: AppServiceHosts
+    /// Held while the instance runs: its outbox rows are its own to send until it ends.
+    private let lock: InstanceLock
 
     /// Starts every service of the app instance and builds its loop, which the caller runs.
     /// - Parameters:
@@ -46,18 +48,20 @@ public final class AppInstance: Sendable {
             }
         }
         let client = ClientDatabase(directory: environment.dataDirectory)
+        let id = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+        let lock = InstanceLock(id: id, directory: environment.dataDirectory)
         let loop = AppLoop(
             width: width, height: height, services: services,
             clients: AppClients(
                 account: hosts.account.endpoint, messaging: hosts.messaging.endpoint,
                 attachment: hosts.attachment.endpoint, media: hosts.media, camera: hosts.camera),
-            outbox: SQLiteOutboxStore(database: client), cache: SQLiteClientCache(database: client),
-            palette: palette ?? environment.colors.palette(terminalColors: nil),
+            outbox: SQLiteOutboxStore(database: client, instance: lock), cache: SQLiteClientCache(database: client),
+            clientID: id, palette: palette ?? environment.colors.palette(terminalColors: nil),
             sendsTypingNotices: environment.settings.conversations.sendTyping,
             onAlert: notifier(environment.settings.notifications, desktop: desktopNotifications, ring: ringBell),
             render: render)
         if !problems.isEmpty { loop.send(.problem(problems.joined(separator: "; "))) }
-        return AppInstance(environment: environment, hosts: hosts, loop: loop)
+        return AppInstance(environment: environment, hosts: hosts, loop: loop, lock: lock)
     }
 
     private static func notifier(
@@ -68,11 +72,12 @@ public final class AppInstance: Sendable {
         return Notifier(settings, ring: ring).callAsFunction
     }
 
-    private init(environment: AppEnvironment, hosts: AppServiceHosts, loop: AppLoop) {
+    private init(environment: AppEnvironment, hosts: AppServiceHosts, loop: AppLoop, lock: InstanceLock) {
         self.environment = environment
         self.hosts = hosts
         self.services = hosts.all
         self.loop = loop
+        self.lock = lock
     }
 
     /// Stops every service, all at once, waiting at most `limit`; the instance is not used afterwards.
@@ -82,6 +87,8 @@ public final class AppInstance: Sendable {
     /// left mid-write whole again at the next start.
     public func close(within limit: Duration = .milliseconds(300)) async {
         let stillStopping = await Self.stop(services, within: limit)
+        // Ended: what it left in the outbox is the next instance's of the user to send.
+        lock.release()
         // The homeserver clients outlive their services' incarnations: closed once the services have stopped
         // (an HTTP client must be shut down before it goes), within the same bound.
         _ = await firstOf({ await self.hosts.shutDown() }, or: { try? await Task.sleep(for: limit) })

@@ -159,10 +159,12 @@ public actor AppLoop {
             }
         defer { if let channel { ledger.closed(channel) } }
         let before = (token: state.chat.session?.token, pending: state.chat.pending)
-        let effects = update(&state, message)
+        let wasMessagingDown = isMessagingDown(in: state)
+        let effects = update(&state, stillWaiting(message))
         // Before anything slower: what the user pressed Enter on is on disk before the screen is drawn.
         keepOutbox(since: before)
         keepCache(after: message)
+        checkOutbox(after: message, wasMessagingDown: wasMessagingDown)
         for effect in effects {
             if let (channel, kind) = Self.requestChannel(of: effect) {
                 ledger.opened(channel, kind: kind, cause: cause)
@@ -234,17 +236,25 @@ public actor AppLoop {
 
     // MARK: - The outbox on disk
 
-    /// Tells the outbox on disk what changed in the pending messages: each new one is added, each one gone
-    /// within the same session (confirmed, or refused for good) is removed. A sign-in empties the list before
-    /// the outbox is read back; that is no delivery, so nothing is removed across it.
+    /// Tells the outbox on disk what changed in the pending messages: each new one is added, each one that
+    /// changed what it carries (a queued file taken in) is replaced in its place, each one gone within the same
+    /// session (confirmed, or refused for good) is removed. A sign-in empties the list before the outbox is
+    /// read back; that is no delivery, so nothing is removed across it.
     private func keepOutbox(since before: (token: String?, pending: [PendingMessage])) {
         guard let outbox, let session = state.chat.session, state.chat.pending != before.pending else { return }
         let user = session.user
-        let earlier = Set(before.pending.map(\.id))
+        let earlier = Dictionary(before.pending.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let now = Set(state.chat.pending.map(\.id))
         do {
-            for message in state.chat.pending where !earlier.contains(message.id) {
-                try outbox.add(message, user: user)
+            for message in state.chat.pending {
+                guard let was = earlier[message.id] else {
+                    try outbox.add(message, user: user)
+                    continue
+                }
+                // Whether it waits or is on its way is no content: read back, everything waits.
+                if !was.carriesTheSame(as: message), session.token == before.token {
+                    try outbox.replace(message, user: user)
+                }
             }
             let gone = before.pending.map(\.id).filter { !now.contains($0) }
             if session.token == before.token, !gone.isEmpty { try outbox.remove(gone, user: user) }
@@ -253,10 +263,33 @@ public actor AppLoop {
         }
     }
 
+    /// Reads the outbox again now and then (each tick), and when messaging comes back: another instance of
+    /// the user that has ended (killed, say) may have left messages in it, which this one then sends.
+    private func checkOutbox(after message: AppMsg, wasMessagingDown: Bool) {
+        guard let user = state.chat.session?.user, !state.isQuitting else { return }
+        switch message {
+        case .tick: loadOutbox(of: user)
+        case .serviceStatus where wasMessagingDown && !isMessagingDown(in: state): loadOutbox(of: user)
+        default: break
+        }
+    }
+
+    /// The outbox as read, less what has left it since (confirmed or refused after the read, before this
+    /// message's turn came), which must not go again.
+    private func stillWaiting(_ message: AppMsg) -> AppMsg {
+        guard case let .outboxLoaded(user, messages) = message, let outbox, !messages.isEmpty else { return message }
+        guard let now = try? Set(outbox.items(of: user).map(\.id)) else { return message }
+        return .outboxLoaded(user: user, messages: messages.filter { now.contains($0.id) })
+    }
+
     private func loadOutbox(of user: String) {
         guard let outbox else { return }
         do {
-            sink.yield(.outboxLoaded(user: user, messages: try outbox.items(of: user)))
+            let messages = try outbox.items(of: user)
+            let known = Set(state.chat.pending.map(\.id))
+            // Most checks find only what this instance already holds: nothing to hand the loop.
+            guard messages.contains(where: { !known.contains($0.id) }) else { return }
+            sink.yield(.outboxLoaded(user: user, messages: messages))
         } catch {
             sink.yield(.outboxFailed("cannot read the unsent messages of last time: \(error)"))
         }

@@ -68,6 +68,13 @@ extension PendingMessage {
     var outgoing: OutgoingMessage {
         OutgoingMessage(room: room, id: id, text: text, replyTo: replyTo, attachments: attachments)
     }
+
+    /// Whether `other` carries what this does, waiting or on its way: what the outbox on disk must know.
+    func carriesTheSame(as other: PendingMessage) -> Bool {
+        var waiting = other
+        waiting.isQueued = isQueued
+        return waiting == self
+    }
 }
 
 /// Puts sent messages back in the outbox, to go again with the same ids (stored once however often they go),
@@ -95,17 +102,26 @@ func hasQueued(in state: AppState) -> Bool {
     state.chat.pending.contains { $0.isQueued }
 }
 
-/// What the user left unsent last time, read back at sign-in: it goes before anything new.
+/// What waits in the user's outbox on disk, read at sign-in, when messaging comes back and now and then: what
+/// this instance left last time, or what another instance of the user left when it ended (killed, say). Each
+/// message this instance does not hold yet joins the list in the place the outbox gives it, so that what was
+/// written first goes first; those held already stay as they are.
 func handleOutboxLoaded(_ messages: [PendingMessage], user: String, in state: inout AppState) -> [AppEffect] {
     guard state.chat.session?.user == user else { return [] }
-    let waiting = messages.filter { message in !state.chat.pending.contains { $0.id == message.id } }
-    guard !waiting.isEmpty else { return [] }
-    state.chat.pending.insert(
-        contentsOf: waiting.map { message in
-            var queued = message
-            queued.isQueued = true
-            return queued
-        }, at: 0)
-    state.notice = "\(waiting.count) unsent message\(waiting.count == 1 ? "" : "s") from last time in the outbox"
+    let held = Set(state.chat.pending.map(\.id))
+    let found = messages.filter { !held.contains($0.id) }
+    guard !found.isEmpty else { return [] }
+    let place = Dictionary(messages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    for message in found {
+        let rank = place[message.id] ?? 0
+        // Before the first message held that the outbox lists after it; at the end if there is none.
+        let index =
+            state.chat.pending.firstIndex { other in place[other.id].map { $0 > rank } ?? false }
+            ?? state.chat.pending.endIndex
+        var queued = message
+        queued.isQueued = true
+        state.chat.pending.insert(queued, at: index)
+    }
+    state.notice = "\(found.count) unsent message\(found.count == 1 ? "" : "s") from last time in the outbox"
     return flushOutbox(in: &state)
 }

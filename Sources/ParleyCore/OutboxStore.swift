@@ -8,6 +8,9 @@ import ParleyContracts
 public protocol OutboxStore: Sendable {
     /// Puts `message` at the end of `user`'s outbox; one already there (same id) stays where it is.
     func add(_ message: PendingMessage, user: String) throws
+    /// Puts `message` in the place its id holds in `user`'s outbox, as it now is (a queued file once taken in
+    /// carries the attachment instead); nothing if it is not there.
+    func replace(_ message: PendingMessage, user: String) throws
     /// Takes delivered (or refused) messages out of `user`'s outbox; ids not there are ignored.
     func remove(_ ids: [MessageID], user: String) throws
     /// Everything in `user`'s outbox, in the order it was added; empty if nothing waits.

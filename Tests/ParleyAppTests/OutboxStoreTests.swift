@@ -14,8 +14,11 @@ struct OutboxStoreTests {
         PendingMessage(id: MessageID(id), room: RoomID("r1"), text: text, isQueued: true)
     }
 
+    /// The outbox as one app instance sees it: its own lock held until `instance.release()`.
     static func store(on directory: TemporaryDirectory) -> SQLiteOutboxStore {
-        SQLiteOutboxStore(database: ClientDatabase(directory: directory.dataDirectory))
+        SQLiteOutboxStore(
+            database: ClientDatabase(directory: directory.dataDirectory),
+            instance: InstanceLock(id: UUID().uuidString, directory: directory.dataDirectory))
     }
 
     /// Defect 1 of issue 9: terminal 1 queues five messages, terminal 2 (same user) sends one, which is
@@ -30,7 +33,9 @@ struct OutboxStoreTests {
         for number in 1...5 { try first.add(Self.message("a-\(number)", "r\(number)"), user: "alice") }
         try second.add(Self.message("b-1", "from terminal 2"), user: "alice")
         try second.remove([MessageID("b-1")], user: "alice")
-        // Then the next sign-in (a third instance) finds the five, in the order they were written
+        // Then, once the first has ended, the next sign-in (a third instance) finds the five, in the order they
+        // were written
+        first.instance.release()
         let next = Self.store(on: directory)
         #expect(try next.items(of: "alice").map(\.text) == ["r1", "r2", "r3", "r4", "r5"])
         #expect(try next.items(of: "bob").isEmpty)
@@ -81,5 +86,45 @@ struct OutboxStoreTests {
         #expect(throws: StorageError.notADatabase(path: directory.dataDirectory.file(ClientDatabase.fileName).path)) {
             try store.add(Self.message("a-1", "one"), user: "alice")
         }
+    }
+
+    /// Issue 9: a running instance sends only its own rows while the instance that wrote the others runs; once
+    /// that one has ended (killed: its lock goes with its process), one instance takes its rows over, in order.
+    @Test func whatAnEndedInstanceLeftIsTakenOverOnceWhileALiveOnesRowsStayItsOwn() throws {
+        let directory = TemporaryDirectory("outbox-owners")
+        defer { directory.remove() }
+        // Given instance A of alice with three queued messages, and instances B and C of alice running
+        let first = Self.store(on: directory)
+        for number in 1...3 { try first.add(Self.message("a-\(number)", "a\(number)"), user: "alice") }
+        let second = Self.store(on: directory)
+        let third = Self.store(on: directory)
+        try second.add(Self.message("b-1", "b1"), user: "alice")
+        // While A runs, B reads only its own row
+        #expect(try second.items(of: "alice").map(\.text) == ["b1"])
+        // When A ends, B takes A's rows over, in the outbox's order, and C, reading next, finds none of them
+        first.instance.release()
+        #expect(try second.items(of: "alice").map(\.text) == ["a1", "a2", "a3", "b1"])
+        #expect(try third.items(of: "alice").isEmpty)
+        // and the ended instance's lock file is gone
+        let locks = try FileManager.default.contentsOfDirectory(
+            atPath: directory.dataDirectory.url.appendingPathComponent(InstanceLock.folder).path)
+        #expect(!locks.contains("\(first.instance.id).lock"))
+    }
+
+    /// A queued file taken in is kept in its place as the attachment it became, not as the path it was.
+    @Test func aReplacedItemKeepsItsPlaceAndCarriesItsNewContent() throws {
+        let directory = TemporaryDirectory("outbox-replace")
+        defer { directory.remove() }
+        let store = Self.store(on: directory)
+        let file = AttachmentReference(id: "abc", name: "note.txt", size: 21, mediaType: "text/plain")
+        try store.add(
+            PendingMessage(id: MessageID("a-1"), room: RoomID("r1"), text: "", file: "/tmp/note.txt"), user: "alice")
+        try store.add(Self.message("a-2", "after"), user: "alice")
+        try store.replace(
+            PendingMessage(id: MessageID("a-1"), room: RoomID("r1"), text: "", attachments: [file]), user: "alice")
+        let items = try store.items(of: "alice")
+        #expect(items.map(\.id) == [MessageID("a-1"), MessageID("a-2")])
+        #expect(items.first?.file == nil)
+        #expect(items.first?.attachments == [file])
     }
 }

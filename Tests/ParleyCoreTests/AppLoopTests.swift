@@ -56,6 +56,11 @@ struct AppLoopOutboxTests {
                 }
             }
         }
+        func replace(_ message: PendingMessage, user: String) throws {
+            rows.withLock { rows in
+                if let index = rows[user]?.firstIndex(where: { $0.id == message.id }) { rows[user]?[index] = message }
+            }
+        }
         func remove(_ ids: [MessageID], user: String) throws {
             rows.withLock { $0[user]?.removeAll { ids.contains($0.id) } }
         }

@@ -132,6 +132,22 @@ struct OutboxFlowTests {
         #expect(update(&state, .outboxLoaded(user: "bob", messages: [left])) == [])
     }
 
+    /// What another instance left, taken in while this one runs, joins the list where the outbox puts it, not
+    /// ahead of everything: a message this instance holds keeps its place between the others (issue 9).
+    @Test func messagesTakenInWhileRunningKeepTheOutboxOrderAmongThoseHeld() {
+        var state = Self.signedIn(messaging: .stopped)
+        _ = ChatFlowTests.type("mine", into: &state)
+        let mine = state.chat.pending[0]
+        let earlier = PendingMessage(id: MessageID("gone-1"), room: Self.general, text: "written before mine")
+        let later = PendingMessage(id: MessageID("gone-2"), room: Self.general, text: "written after mine")
+        #expect(update(&state, .outboxLoaded(user: "alice", messages: [earlier, mine, later])) == [])
+        #expect(state.chat.pending.map(\.text) == ["written before mine", "mine", "written after mine"])
+        #expect(state.chat.pending.map(\.isQueued) == [true, true, true])
+        // Read again, nothing held is taken in twice.
+        #expect(update(&state, .outboxLoaded(user: "alice", messages: [earlier, mine, later])) == [])
+        #expect(state.chat.pending.count == 3)
+    }
+
     @Test func aReplyAndAnAttachmentKeepWhatTheyCarryWhileTheyWait() {
         var state = Self.signedIn(messaging: .stopped)
         let file = AttachmentReference(id: "abc", name: "cat.png", size: 3, mediaType: "image/png")

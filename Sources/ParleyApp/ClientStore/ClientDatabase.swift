@@ -68,6 +68,10 @@ final class ClientDatabase: Sendable {
                     )
                     """)
         }
+        migrator.registerMigration("v3-outbox-owner") { db in
+            // The app instance that sends the row; NULL (rows of earlier versions) is anyone's to send.
+            try db.execute(sql: "ALTER TABLE outbox ADD COLUMN owner TEXT")
+        }
         return migrator
     }
 }
