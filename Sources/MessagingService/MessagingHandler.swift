@@ -73,9 +73,10 @@ public struct MessagingHandler: ServiceHandler {
             return .history(try store.history(of: room, from: cursor, limit: InputRules.limit(limit), askedBy: user))
         case let .markRead(_, room, id):
             return .room(try store.markRead(room, upTo: id, user: user))
-        case let .search(_, text, room, limit):
+        case let .search(_, text, room, limit, before):
             let query = try InputRules.searchQuery(text)
-            return .found(try store.search(query, in: room, limit: InputRules.limit(limit), askedBy: user))
+            return .found(
+                try store.search(query, in: room, before: before, limit: InputRules.limit(limit), askedBy: user))
         }
     }
 

@@ -93,9 +93,11 @@ public struct MatrixMessagingHandler: ServiceHandler {
             return .history(try await history(of: room, from: cursor, limit: InputRules.limit(limit), reader: reader))
         case let .markRead(_, room, id):
             return .room(try await markRead(room, upTo: id, reader: reader))
-        case let .search(_, text, room, limit):
+        case let .search(_, text, room, limit, before):
             let query = try InputRules.searchQuery(text)
-            return .found(try cache.search(query, room: room, account: account, limit: InputRules.limit(limit)))
+            return .found(
+                try cache.search(
+                    query, room: room, before: before, account: account, limit: InputRules.limit(limit)))
         }
     }
 
