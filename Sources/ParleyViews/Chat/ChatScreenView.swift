@@ -7,11 +7,17 @@ public struct ChatScreenView {
     public var state: AppState
     public var showTimestamps: Bool
     public var timeZone: TimeZone
+    /// Messages laid out in earlier frames, so that each frame lays out only what is new.
+    public var layoutCache: TimelineLayoutCache?
 
-    public init(state: AppState, showTimestamps: Bool = true, timeZone: TimeZone = .current) {
+    public init(
+        state: AppState, showTimestamps: Bool = true, timeZone: TimeZone = .current,
+        layoutCache: TimelineLayoutCache? = .shared
+    ) {
         self.state = state
         self.showTimestamps = showTimestamps
         self.timeZone = timeZone
+        self.layoutCache = layoutCache
     }
 
     public func render() -> CellGrid {
@@ -66,7 +72,8 @@ public struct ChatScreenView {
             grid.write("You are in no room. /join #general to start.", x: x + 1, y: y, attributes: .dim)
             return
         }
-        let layout = TimelineLines(width: width - 1, showTimestamps: showTimestamps, timeZone: timeZone)
+        let layout = TimelineLines(
+            width: width - 1, showTimestamps: showTimestamps, timeZone: timeZone, cache: layoutCache)
         let chat = state.chat
         let messages = chat.timelines[room] ?? []
         let pending = chat.pending.filter { $0.room == room }

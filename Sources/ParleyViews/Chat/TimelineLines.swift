@@ -21,6 +21,8 @@ struct TimelineLines {
     var width: Int
     var showTimestamps: Bool
     var timeZone: TimeZone
+    /// Where laid-out messages are kept between frames; nil lays every message out afresh.
+    var cache: TimelineLayoutCache? = nil
 
     /// The newest `count` screen lines of the timeline, or all of them when there are fewer. Messages are laid
     /// out from the newest back, only until `count` lines are filled: a frame costs what the screen shows,
@@ -38,7 +40,7 @@ struct TimelineLines {
         }
         for message in messages.reversed() {
             guard total < count else { break }
-            blocks.append(lines(of: message, in: messages, number: number))
+            blocks.append(laidOut(message, in: messages, number: number))
             total += blocks[blocks.count - 1].count
         }
         return Array(blocks.reversed().joined().suffix(count))
@@ -53,13 +55,25 @@ struct TimelineLines {
         var result: [StyledLine] = []
         for message in messages {
             guard result.count < count else { break }
-            result += lines(of: message, in: messages, number: number)
+            result += laidOut(message, in: messages, number: number)
         }
         for message in pending {
             guard result.count < count else { break }
             result += lines(pending: message, me: me)
         }
         return Array(result.prefix(count))
+    }
+
+    /// The lines of `message`, from the cache when it has them.
+    private func laidOut(
+        _ message: ChatMessage, in messages: [ChatMessage], number: (AttachmentReference) -> Int?
+    ) -> [StyledLine] {
+        guard let cache else { return lines(of: message, in: messages, number: number) }
+        let key = TimelineLayoutCache.Key(
+            message: message, width: width, showTimestamps: showTimestamps, timeZone: timeZone,
+            replySender: message.replyTo.flatMap { id in messages.last { $0.id == id }?.sender },
+            numbers: message.attachments.map(number))
+        return cache.lines(for: key) { lines(of: message, in: messages, number: number) }
     }
 
     private func lines(
