@@ -20,6 +20,12 @@ public struct ChatScreenView {
         self.layoutCache = layoutCache
     }
 
+    /// The screen before any service has started: the welcome screen, which needs none of them. The terminal
+    /// draws it first, while the services open their stores, so the first frame waits for none of that.
+    public static func beforeServices(width: Int, height: Int) -> ChatScreenView {
+        ChatScreenView(state: AppState(width: width, height: height, services: []))
+    }
+
     public func render() -> CellGrid {
         var grid = CellGrid(width: state.width, height: state.height)
         guard state.width >= 30, state.height >= 6 else {
