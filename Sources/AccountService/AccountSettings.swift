@@ -4,15 +4,16 @@ public struct AccountSettings: Sendable, Equatable {
     public var sessionLifetime: Duration
     /// A user is shown offline once no heartbeat came for this long (`account.presence_timeout_s`).
     public var presenceTimeout: Duration
-    /// How often the service looks for presence and profile changes made by other processes, and for
-    /// users whose heartbeats stopped.
+    /// The longest the service goes without looking for presence and profile changes. It looks whenever the
+    /// store is written (by any process) and when a user's heartbeat is due to time out, so this is only a
+    /// safety net, long so that an idle app is not woken by it; tests with a hand-moved clock set it short.
     public var changeCheckInterval: Duration
     /// The cost of new password hashes; stored hashes with a lower cost are upgraded at the next sign-in.
     public var passwordCost: PasswordCost
 
     public init(
         sessionLifetime: Duration = .seconds(30 * 86_400), presenceTimeout: Duration = .seconds(30),
-        changeCheckInterval: Duration = .seconds(2), passwordCost: PasswordCost = .recommended
+        changeCheckInterval: Duration = .seconds(60), passwordCost: PasswordCost = .recommended
     ) {
         self.sessionLifetime = sessionLifetime
         self.presenceTimeout = presenceTimeout

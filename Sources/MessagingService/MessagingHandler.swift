@@ -80,9 +80,10 @@ public struct MessagingHandler: ServiceHandler {
         case let .typing(_, room, isTyping):
             try store.setTyping(isTyping, in: room, user: user)
             return .accepted
-        case let .search(_, text, room, limit):
+        case let .search(_, text, room, limit, before):
             let query = try InputRules.searchQuery(text)
-            return .found(try store.search(query, in: room, limit: InputRules.limit(limit), askedBy: user))
+            return .found(
+                try store.search(query, in: room, before: before, limit: InputRules.limit(limit), askedBy: user))
         }
     }
 

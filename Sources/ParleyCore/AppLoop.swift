@@ -7,16 +7,16 @@ import ServiceRuntime
 /// Front ends differ only in where messages come from and what `render` does with the state: the terminal
 /// blits it, the scenario runner keeps the grid to read.
 public actor AppLoop {
-    private var state: AppState
-    private let controls: [ServiceName: any ServiceControl]
-    private let sink: AppInbox
+    var state: AppState
+    let controls: [ServiceName: any ServiceControl]
+    let sink: AppInbox
     private let render: @Sendable (AppState) -> Void
     /// Rings the user's attention (`AppEffect.alert`); the front end decides how, as the settings say.
     private let onAlert: @Sendable (Alert) -> Void
-    private let requests: ServiceRequestQueues?
+    let requests: ServiceRequestQueues?
     private let outbox: (any OutboxStore)?
-    private let cache: (any ClientCache)?
-    private let cacheWriter: ClientCacheWriter?
+    let cache: (any ClientCache)?
+    let cacheWriter: ClientCacheWriter?
     private var background: [Task<Void, Never>] = []
     private let ledger = RequestLedger()
     /// Frames are drawn at most this often; what comes in between is drawn with the next frame.
@@ -28,11 +28,23 @@ public actor AppLoop {
     private var pendingHandled = 0
     /// Whether a wake-up for a held-back frame is on its way.
     private var frameHeldBack = false
+    /// How often time passes for `update` while something waits on the clock (`nextTick`).
+    let tickInterval: Duration
+    /// The next `.tick`, armed for what is due next; none while nothing waits on the clock.
+    var tickAlarm = LoopAlarm()
+    /// Fresh service snapshots each second, only while the debug panel is open.
+    var panelRefresh: Task<Void, Never>?
+    /// The chat has changed since the cached view was last handed to its writer.
+    var cacheIsStale = false
+    /// When the cached view was last handed to its writer; it is handed over at most once a `cacheInterval`.
+    var lastCacheOffer: ContinuousClock.Instant?
+    var cacheAlarm = LoopAlarm()
 
     /// - Parameters:
     ///   - services: the app instance's services, in the order the panel lists them.
     ///   - clients: the services' contracts, for the chat; nil runs the service panel alone.
-    ///   - tickInterval: how often time passes for `update` (heartbeats).
+    ///   - tickInterval: how often time passes for `update` while held read markers or the outbox wait on the
+    ///     clock; otherwise it passes only when a heartbeat is due (see `nextTick`).
     ///   - outbox: where unsent messages are kept between runs; nil keeps them in memory only.
     ///   - cache: where the rooms are kept for when messaging cannot answer at the next sign-in; nil keeps none.
     ///   - frameInterval: the shortest time between two frames (16 ms: 60 frames a second).
@@ -50,6 +62,7 @@ public actor AppLoop {
         self.onAlert = onAlert
         self.outbox = outbox
         self.frameInterval = frameInterval
+        self.tickInterval = tickInterval
         state = AppState(width: width, height: height, services: services.map(\.status), clientID: clientID)
         state.palette = palette
         state.sendsTypingNotices = sendsTypingNotices
@@ -89,13 +102,6 @@ public actor AppLoop {
                 background.append(
                     Task { await FrameGate.forward(events, to: sink, isFrame: \.isFrame, as: AppMsg.cameraEvent) })
             }
-            background.append(
-                Task {
-                    while !Task.isCancelled {
-                        sink.yield(.tick(Date()))
-                        try? await Task.sleep(for: tickInterval)
-                    }
-                })
         }
     }
 
@@ -132,8 +138,8 @@ public actor AppLoop {
                 requests?.send(effect)
             }
         }
-        background.append(Task { [weak self] in await self?.refreshPanelEverySecond() })
         lastFrame = .now
+        scheduleTimers()
         while let batch = await sink.take() {
             for message in batch {
                 // The loop takes every message in the order it went in, so its count is the message's number.
@@ -146,6 +152,7 @@ public actor AppLoop {
                 }
             }
             drawIfDue()
+            scheduleTimers()
         }
     }
 
@@ -158,6 +165,8 @@ public actor AppLoop {
             default: channel.map { ledger.answering($0) } ?? 0
             }
         defer { if let channel { ledger.closed(channel) } }
+        // The alarm that sent this tick has gone off; the next one is armed for whatever is due after it.
+        if case .tick = message { tickAlarm.cancel() }
         let before = (token: state.chat.session?.token, pending: state.chat.pending)
         let wasMessagingDown = isMessagingDown(in: state)
         let effects = update(&state, stillWaiting(message))
@@ -178,6 +187,7 @@ public actor AppLoop {
             case let .loadCache(user): loadCache(of: user)
             case let .alert(alert): onAlert(alert)
             case .quit:
+                offerCache()
                 if let problem = cacheWriter?.flush() { state.notice = problem }
                 finish()
                 return true
@@ -295,40 +305,6 @@ public actor AppLoop {
         }
     }
 
-    // MARK: - The rooms kept for next time
-
-    /// Hands the chat state to the cache's writer, which writes it off the loop now and then: a copy of a
-    /// copy-on-write value. Typed characters change only the input line, so they hand nothing over.
-    private func keepCache(after message: AppMsg) {
-        guard let cacheWriter, let user = state.chat.session?.user else { return }
-        switch message {
-        case .input(.key(.character)), .input(.paste): return
-        default: cacheWriter.offer(state.chat, user: user)
-        }
-    }
-
-    private func loadCache(of user: String) {
-        guard let cache else { return }
-        do {
-            sink.yield(.cacheLoaded(user: user, view: try cache.view(of: user)))
-        } catch {
-            sink.yield(.problem("cannot read your rooms of last time: \(error)"))
-        }
-    }
-
-    /// While the debug panel is open, fresh snapshots of every service each second: a service's uptime and
-    /// 10-second counts move with time, though its status stream publishes only when something happens.
-    private func refreshPanelEverySecond() async {
-        while !Task.isCancelled {
-            try? await Task.sleep(for: .seconds(1))
-            guard state.isDebugPanelOpen, !state.isQuitting else { continue }
-            for service in controls.values {
-                sink.yield(.serviceStatus(service.status))
-                sink.yield(.serviceTrace(service: service.service, entries: service.recentTrace))
-            }
-        }
-    }
-
     private func perform(_ action: ServiceAction, on name: ServiceName) {
         guard let service = controls[name] else { return }
         let sink = sink
@@ -345,6 +321,9 @@ public actor AppLoop {
 
     private func finish() {
         for task in background { task.cancel() }
+        tickAlarm.cancel()
+        cacheAlarm.cancel()
+        panelRefresh?.cancel()
         requests?.finish()
         sink.finish()
     }

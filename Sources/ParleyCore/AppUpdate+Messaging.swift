@@ -123,7 +123,11 @@ private func handle(
         historyFailed(for: room, in: &state)
         state.notice = failure.sentence(resumes: resumption(of: request))
     case (.search, _):
-        state.chat.loadingMoreResults = nil
+        // A page that could not be had is asked for again by the next scroll.
+        if state.chat.overlay?.pageLoading == request {
+            state.chat.overlay?.nextPage = request
+            state.chat.overlay?.pageLoading = nil
+        }
         state.notice = failure.sentence(resumes: resumption(of: request))
     case (.hello, .unavailable), (.hello, .failed):
         state.notice = failure.sentence(resumes: "your rooms return")

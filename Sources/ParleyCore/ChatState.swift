@@ -26,10 +26,6 @@ public struct ChatState: Equatable, Sendable {
     /// After a jump to the room's first message (Alt-Home): how many lines the timeline is scrolled down from
     /// its oldest line; `scrollBack` then counts for nothing. Nil when reading from the newest end.
     public var scrollFromTop: Int?
-    /// A search whose results filled the limit asked: PgDn near their end asks for more with it.
-    var moreResults: MessagingRequest?
-    /// The request for more results sent, until its reply keeps the overlay where it was scrolled.
-    var loadingMoreResults: MessagingRequest?
     public var presence: [String: Presence] = [:]
     /// Text to send once a direct conversation being opened exists, by the other user's name.
     var directDrafts: [String: String] = [:]
@@ -194,6 +190,11 @@ public struct Overlay: Equatable, Sendable {
     public var lines: [String]
     /// The first of `lines` shown: PgUp and PgDn move it.
     public var scroll = 0
+    /// Search results that filled the page asked: the request for the next page, which scrolling near their
+    /// end sends. Kept with the overlay, so that another overlay in its place never asks for it.
+    var nextPage: MessagingRequest?
+    /// The next page asked for, until its reply adds to these lines.
+    var pageLoading: MessagingRequest?
 
     public init(title: String, rows: [[Cell]] = [], lines: [String] = []) {
         self.title = title

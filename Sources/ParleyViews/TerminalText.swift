@@ -25,8 +25,13 @@ public enum TerminalText {
     /// Columns a safe grapheme takes: 2 for East Asian wide and most emoji, 0 never (combining marks ride
     /// on their base in the same grapheme), 1 otherwise.
     public static func width(of grapheme: String) -> Int {
+        // ASCII, most of what is drawn, takes one column: the Unicode property look-up below costs far more
+        // than everything else a frame does per cell.
+        if grapheme.utf8.count == 1 { return 1 }
         guard let first = grapheme.unicodeScalars.first else { return 0 }
         if grapheme.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        // Nothing below U+1100 is wide, and the first emoji shown as an emoji by default is U+231A.
+        if first.value < 0x1100 { return 1 }
         if first.properties.isEmojiPresentation { return 2 }
         return isWide(first.value) ? 2 : 1
     }

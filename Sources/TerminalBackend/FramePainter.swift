@@ -2,11 +2,14 @@ import CNcurses
 import ParleyContracts
 import ParleyViews
 
-/// Copies a frame of cells onto the ncurses screen. ncurses itself sends only what changed to the terminal.
-/// Used only on the terminal's thread.
+/// Copies a frame of cells onto the ncurses screen. ncurses itself sends only what changed to the terminal;
+/// the painter hands ncurses only the cells that differ from the frame before, so a key that changes one
+/// cell costs one cell, not the screen. Used only on the terminal's thread.
 struct FramePainter {
     let colors: ColorMapper
     private var pairs: [PairKey: Int32] = [:]
+    /// The frame on screen, and the screen's size when it was painted: a new size paints everything.
+    private var painted: (grid: CellGrid, rows: Int, columns: Int)?
 
     private struct PairKey: Hashable {
         let foreground: Int
@@ -18,10 +21,15 @@ struct FramePainter {
     mutating func paint(_ grid: CellGrid) {
         let rows = min(grid.height, Int(parley_screen_height()))
         let columns = min(grid.width, Int(parley_screen_width()))
+        let before = painted.flatMap { painted in
+            painted.rows == rows && painted.columns == columns && painted.grid.width == grid.width
+                && painted.grid.height == grid.height ? painted.grid : nil
+        }
         var text: [wchar_t] = []
         for y in 0..<rows {
             for x in 0..<columns {
                 let cell = grid[x, y]
+                if let before, before[x, y] == cell { continue }
                 if cell.text.isEmpty { continue }  // the right half of a wide grapheme
                 text.removeAll(keepingCapacity: true)
                 // A spacing character and up to four combining ones is what a curses cell holds.
@@ -42,6 +50,7 @@ struct FramePainter {
             parley_place_cursor(0, 0, 0)
         }
         parley_show_frame()
+        painted = (grid, rows, columns)
     }
 
     private mutating func pair(_ foreground: TerminalColor, _ background: TerminalColor) -> Int32 {

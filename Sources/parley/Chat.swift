@@ -25,6 +25,9 @@ struct Chat: AsyncParsableCommand {
         let terminal = try reportingFailure {
             try NcursesTerminal(colors: environment.colors) { inputSink.yield($0) }
         }
+        // Drawn before the services start: opening their stores takes far longer than a frame. Keys typed
+        // meanwhile wait in `inputs` for the loop.
+        terminal.present(ChatScreenView.beforeServices(width: terminal.width, height: terminal.height).render())
         let showTimestamps = environment.settings.interface.showTimestamps
         let showsColors = environment.colors.showsColors
         let app = await AppInstance.start(

@@ -119,15 +119,17 @@ struct HistoryPagingTests {
         var state = ChatFlowTests.signedIn()
         let first = MessagingRequest.search(token: "tok", text: "tea", room: nil, limit: 20)
         _ = ChatFlowTests.type("/search tea", into: &state)
-        let found = (1...20).map { ChatFlowTests.message("t\($0)", "tea \($0)", Int64($0)) }
+        // Newest first, as the service sends them.
+        let found = (11...30).reversed().map { ChatFlowTests.message("t\($0)", "tea \($0)", Int64($0)) }
         _ = update(&state, .messagingReplied(first, .success(.found(found))))
         #expect(state.chat.overlay?.title == "the newest 20 found for “tea” (PgUp/PgDn scroll, Esc closes)")
-        let more = MessagingRequest.search(token: "tok", text: "tea", room: nil, limit: 120)
+        let more = MessagingRequest.search(token: "tok", text: "tea", room: nil, limit: 100, before: MessageID("t11"))
         #expect(update(&state, .input(.key(.pageDown))) == [.messaging(more)])
         #expect(state.chat.overlay?.scroll == 15)
-        let all = (1...30).map { ChatFlowTests.message("t\($0)", "tea \($0)", Int64($0)) }
-        _ = update(&state, .messagingReplied(more, .success(.found(all))))
+        let rest = (1...10).reversed().map { ChatFlowTests.message("t\($0)", "tea \($0)", Int64($0)) }
+        _ = update(&state, .messagingReplied(more, .success(.found(rest))))
         #expect(state.chat.overlay?.lines.count == 30)
+        #expect(state.chat.overlay?.lines.last == "#general  bob: tea 1")
         #expect(state.chat.overlay?.scroll == 15)
         #expect(state.chat.overlay?.title == "30 found for “tea” (PgUp/PgDn scroll, Esc closes)")
         // All there: no more to ask for.
@@ -135,5 +137,49 @@ struct HistoryPagingTests {
         #expect(state.chat.overlay?.scroll == 29)
         _ = update(&state, .input(.key(.pageUp)))
         #expect(state.chat.overlay?.scroll == 14)
+    }
+
+    /// Past any one page's limit: each page asks for the matches older than the last shown, to the last one.
+    @Test func searchResultsPageToTheLastMatch() {
+        var state = ChatFlowTests.signedIn()
+        let matches = (1...1_234).reversed().map { ChatFlowTests.message("t\($0)", "tea \($0)", Int64($0)) }
+        var request = MessagingRequest.search(token: "tok", text: "tea", room: nil, limit: 20)
+        #expect(ChatFlowTests.type("/search tea", into: &state) == [.messaging(request)])
+        var served = 0
+        var pages = 0
+        while true {
+            guard case let .search(_, _, _, limit, before) = request else { break }
+            #expect(before == (served == 0 ? nil : matches[served - 1].id))
+            let page = Array(matches[served..<min(matches.count, served + limit)])
+            served += page.count
+            pages += 1
+            _ = update(&state, .messagingReplied(request, .success(.found(page))))
+            var asked: [AppEffect] = []
+            while asked.isEmpty, state.chat.overlay?.scroll != (state.chat.overlay?.lines.count ?? 0) - 1 {
+                asked = update(&state, .input(.key(.pageDown)))
+            }
+            guard case let .messaging(next)? = asked.first else { break }
+            request = next
+        }
+        #expect(served == matches.count)
+        #expect(pages == 14)
+        #expect(state.chat.overlay?.lines.count == 1_234)
+        #expect(state.chat.overlay?.lines.last == "#general  bob: tea 1")
+        #expect(state.chat.overlay?.title == "1234 found for “tea” (PgUp/PgDn scroll, Esc closes)")
+    }
+
+    @Test func aPageForResultsClosedMeanwhileIsDropped() {
+        var state = ChatFlowTests.signedIn()
+        let first = MessagingRequest.search(token: "tok", text: "tea", room: nil, limit: 20)
+        _ = ChatFlowTests.type("/search tea", into: &state)
+        let found = (11...30).reversed().map { ChatFlowTests.message("t\($0)", "tea \($0)", Int64($0)) }
+        _ = update(&state, .messagingReplied(first, .success(.found(found))))
+        guard case let .messaging(more)? = update(&state, .input(.key(.pageDown))).first else {
+            Issue.record("no further page was asked for")
+            return
+        }
+        _ = update(&state, .input(.key(.escape)))
+        _ = update(&state, .messagingReplied(more, .success(.found([ChatFlowTests.message("t1", "tea 1", 1)]))))
+        #expect(state.chat.overlay == nil)
     }
 }

@@ -23,7 +23,7 @@ public struct AccountHandler: ServiceHandler, Sendable {
     let presenceTimeout: TimeInterval
     let now: @Sendable () -> Date
 
-    /// Opens everything the service needs and starts the timer that looks for other processes' changes.
+    /// Opens everything the service needs and starts looking for other processes' changes.
     /// Throws the `StorageError` of whatever cannot be opened, which fails the start with its sentence.
     static func open(
         in directory: DataDirectory, settings: AccountSettings, now: @escaping @Sendable () -> Date,
@@ -41,14 +41,10 @@ public struct AccountHandler: ServiceHandler, Sendable {
         } catch {
             throw ServiceDatabase.storageError(error, path: store.path)
         }
-        let interval = settings.changeCheckInterval
-        context.spawn {
-            // Ends when the service stops: the sleep throws on cancellation.
-            while true {
-                try await Task.sleep(for: interval)
-                feed.refresh()
-            }
-        }
+        let changes = try DatabaseChangeWatcher(directory: directory, fileName: AccountStore.fileName).changes()
+        let looks = AccountLooks(feed: feed, safetyInterval: settings.changeCheckInterval, now: now)
+        // Ends when the service stops: cancellation ends the waits.
+        context.spawn { await looks.run(changes) }
         return AccountHandler(
             store: store, signer: TokenSigner(key: key, revocations: revocations), revocations: revocations,
             hasher: PasswordHasher(cost: settings.passwordCost), feed: feed,

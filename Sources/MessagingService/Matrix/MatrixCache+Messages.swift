@@ -131,20 +131,34 @@ extension MatrixCache {
         }
     }
 
-    /// Messages whose text holds every word of `query` (an FTS5 query), newest first.
-    func search(_ query: String, room: RoomID?, account: String, limit: Int) throws(MessagingError) -> [ChatMessage] {
+    /// Messages whose text holds every word of `query` (an FTS5 query), newest first; with `before`, only
+    /// those after that message in this order (the last of the previous page).
+    func search(
+        _ query: String, room: RoomID?, before: MessageID? = nil, account: String, limit: Int
+    ) throws(MessagingError) -> [ChatMessage] {
         try read { db in
-            try Row.fetchAll(
+            // Sent times can tie: the row number orders messages sent at the same moment, so no page repeats one.
+            var anchor: (sentAt: Double, row: Int64)?
+            if let before {
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT sentAt, rowid AS row FROM messages WHERE account = ? AND id = ?",
+                    arguments: [account, before.rawValue])
+                guard let row else { throw MessagingError.unknownMessage(before) }
+                anchor = (row["sentAt"], row["row"])
+            }
+            return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT messages.* FROM messageSearch
                     JOIN messages ON messages.rowid = messageSearch.rowid
-                    WHERE messageSearch MATCH ? AND messages.account = ? AND messages.isDeleted = 0
+                    WHERE messageSearch MATCH ?1 AND messages.account = ?2 AND messages.isDeleted = 0
                       AND messages.notice IS NULL
-                      AND messages.roomID IN (SELECT id FROM rooms WHERE account = ?)
-                      AND (?4 IS NULL OR messages.roomID = ?4)
-                    ORDER BY messages.sentAt DESC LIMIT ?
-                    """, arguments: [query, account, account, room?.rawValue, limit]
+                      AND messages.roomID IN (SELECT id FROM rooms WHERE account = ?2)
+                      AND (?3 IS NULL OR messages.roomID = ?3)
+                      AND (?4 IS NULL OR messages.sentAt < ?4 OR (messages.sentAt = ?4 AND messages.rowid < ?5))
+                    ORDER BY messages.sentAt DESC, messages.rowid DESC LIMIT ?6
+                    """,
+                arguments: [query, account, room?.rawValue, anchor?.sentAt, anchor?.row, limit]
             ).map { CachedMessage(row: $0).message }
         }
     }

@@ -104,9 +104,11 @@ public struct MatrixMessagingHandler: ServiceHandler {
             guard try cache.cachedRoom(room, account: account) != nil else { throw MessagingError.notAMember(room) }
             try await client.setTyping(isTyping, in: room.rawValue, timeout: MessagingRequest.typingTimeout)
             return .accepted
-        case let .search(_, text, room, limit):
+        case let .search(_, text, room, limit, before):
             let query = try InputRules.searchQuery(text)
-            return .found(try cache.search(query, room: room, account: account, limit: InputRules.limit(limit)))
+            return .found(
+                try cache.search(
+                    query, room: room, before: before, account: account, limit: InputRules.limit(limit)))
         }
     }
 

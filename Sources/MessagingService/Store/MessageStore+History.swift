@@ -48,24 +48,27 @@ extension MessageStore {
         }
     }
 
-    /// Messages matching every word of `query` in the user's rooms (or in `room`), newest first.
+    /// Messages matching every word of `query` in the user's rooms (or in `room`), newest first; with
+    /// `before`, only those older than that message (the last of the previous page).
     func search(
-        _ query: String, in room: RoomID?, limit: Int, askedBy user: String
+        _ query: String, in room: RoomID?, before: MessageID? = nil, limit: Int, askedBy user: String
     ) throws(MessagingError) -> [ChatMessage] {
         try read { db in
             if let room { _ = try Self.membership(db, room: room.rawValue, user: user) }
+            let anchor = try before.map { id in try Self.visibleMessage(db, id: id, user: user).sequence }
             // Walking the index newest first lets SQLite stop after `limit` matches, however many there are.
             let rows = try MessageRecord.fetchAll(
                 db.cachedStatement(
                     sql: """
                         SELECT messages.* FROM messageSearch
                         JOIN messages ON messages.sequence = messageSearch.rowid
-                        WHERE messageSearch MATCH ?
-                          AND messages.roomID IN (SELECT roomID FROM members WHERE user = ?)
+                        WHERE messageSearch MATCH ?1
+                          AND messages.roomID IN (SELECT roomID FROM members WHERE user = ?2)
                           AND (?3 IS NULL OR messages.roomID = ?3)
-                        ORDER BY messageSearch.rowid DESC LIMIT ?
+                          AND (?4 IS NULL OR messageSearch.rowid < ?4)
+                        ORDER BY messageSearch.rowid DESC LIMIT ?5
                         """),
-                arguments: [query, user, room?.rawValue, limit])
+                arguments: [query, user, room?.rawValue, anchor ?? nil, limit])
             return rows.map(\.message)
         }
     }

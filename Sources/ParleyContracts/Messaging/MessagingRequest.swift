@@ -50,8 +50,9 @@ public enum MessagingRequest: ServiceRequest, Hashable {
     /// Moves the caller's read marker in a room forward to `upTo` (never back). Replies `.room`.
     case markRead(token: String, room: RoomID, upTo: MessageID)
     /// Messages whose text holds every word of `text`, newest first, in the caller's rooms (or in `room`
-    /// only), at most `limit` (1–500). Replies `.found`.
-    case search(token: String, text: String, room: RoomID? = nil, limit: Int = 50)
+    /// only), at most `limit` (1–500); with `before`, only those older than that message (the last of the
+    /// page before), so results page to the last match. Replies `.found`.
+    case search(token: String, text: String, room: RoomID? = nil, limit: Int = 50, before: MessageID? = nil)
 
     /// How long a typing notice lasts unless said again: a client that stops without saying so (it quit, it
     /// lost the network) is not shown typing for ever.
@@ -88,7 +89,7 @@ public enum MessagingRequest: ServiceRequest, Hashable {
         case let .hello(token), let .createRoom(token, _), let .joinRoom(token, _), let .leaveRoom(token, _),
             let .openDirect(token, _), let .listRooms(token), let .listMembers(token, _),
             let .send(token, _, _, _, _, _), let .sendBatch(token, _), let .edit(token, _, _), let .delete(token, _),
-            let .history(token, _, _, _), let .markRead(token, _, _), let .search(token, _, _, _),
+            let .history(token, _, _, _), let .markRead(token, _, _), let .search(token, _, _, _, _),
             let .react(token, _, _), let .unreact(token, _), let .typing(token, _, _):
             token
         }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds where a message names the signed-in user: their user name, their display name, or `@name` (and
 /// `@name:server`, the form Matrix clients send), as a whole word and in any case, as IRC clients highlight.
-public struct MentionMatcher: Sendable, Equatable {
+public struct MentionMatcher: Sendable, Hashable {
     /// The user's own name: their own messages never highlight them.
     public let user: String
     /// The names that count, lower-cased, longest first so that `Ann Lee` wins over `ann`.

@@ -7,6 +7,9 @@ public struct ChatScreenView {
     public var state: AppState
     public var showTimestamps: Bool
     public var timeZone: TimeZone
+    /// Messages laid out in earlier frames, so that each frame lays out only what is new.
+    public var layoutCache: TimelineLayoutCache?
+
     /// The locale day lines are written in.
     public var locale: Locale
     /// What counts as today for day lines: the front end's clock, a fixed date in tests; nil draws no day
@@ -17,7 +20,8 @@ public struct ChatScreenView {
 
     public init(
         state: AppState, showTimestamps: Bool = true, timeZone: TimeZone = .current,
-        locale: Locale = .autoupdatingCurrent, now: Date? = nil, showsColors: Bool = true
+        locale: Locale = .autoupdatingCurrent, now: Date? = nil, showsColors: Bool = true,
+        layoutCache: TimelineLayoutCache? = .shared
     ) {
         self.state = state
         self.showTimestamps = showTimestamps
@@ -25,6 +29,13 @@ public struct ChatScreenView {
         self.locale = locale
         self.now = now
         self.showsColors = showsColors
+        self.layoutCache = layoutCache
+    }
+
+    /// The screen before any service has started: the welcome screen, which needs none of them. The terminal
+    /// draws it first, while the services open their stores, so the first frame waits for none of that.
+    public static func beforeServices(width: Int, height: Int) -> ChatScreenView {
+        ChatScreenView(state: AppState(width: width, height: height, services: []))
     }
 
     public func render() -> CellGrid {
@@ -84,7 +95,8 @@ public struct ChatScreenView {
             width: width - 1, showTimestamps: showTimestamps, timeZone: timeZone,
             days: now.map { DayLines(timeZone: timeZone, locale: locale, now: $0) },
             mentions: MentionMatcher(user: session.user, displayName: session.displayName),
-            reactionNumbers: state.isChoosingReactionTarget ? reactionNumbers(in: room) : [:])
+            reactionNumbers: state.isChoosingReactionTarget ? reactionNumbers(in: room) : [:],
+            cache: layoutCache)
         let chat = state.chat
         let messages = chat.timelines[room] ?? []
         let pending = chat.pending.filter { $0.room == room }

@@ -27,6 +27,8 @@ struct TimelineLines {
     var mentions: MentionMatcher?
     /// The numbers `/react N` takes, shown in place of the time while the command is typed.
     var reactionNumbers: [MessageID: Int] = [:]
+    /// Where laid-out messages are kept between frames; nil lays every message out afresh.
+    var cache: TimelineLayoutCache? = nil
 
     /// The newest `count` screen lines of the timeline, or all of them when there are fewer. Messages are laid
     /// out from the newest back, only until `count` lines are filled: a frame costs what the screen shows,
@@ -44,7 +46,7 @@ struct TimelineLines {
         }
         for index in messages.indices.reversed() {
             guard total < count else { break }
-            blocks.append(lines(of: messages[index], in: messages, number: number))
+            blocks.append(laidOut(messages[index], in: messages, number: number))
             if let dayLine = dayLine(above: index, in: messages) { blocks[blocks.count - 1].insert(dayLine, at: 0) }
             total += blocks[blocks.count - 1].count
         }
@@ -61,13 +63,26 @@ struct TimelineLines {
         for index in messages.indices {
             guard result.count < count else { break }
             if let dayLine = dayLine(above: index, in: messages) { result.append(dayLine) }
-            result += lines(of: messages[index], in: messages, number: number)
+            result += laidOut(messages[index], in: messages, number: number)
         }
         for message in pending {
             guard result.count < count else { break }
             result += lines(pending: message, me: me)
         }
         return Array(result.prefix(count))
+    }
+
+    /// The lines of `message`, from the cache when it has them.
+    private func laidOut(
+        _ message: ChatMessage, in messages: [ChatMessage], number: (AttachmentReference) -> Int?
+    ) -> [StyledLine] {
+        guard let cache else { return lines(of: message, in: messages, number: number) }
+        let key = TimelineLayoutCache.Key(
+            message: message, width: width, showTimestamps: showTimestamps, timeZone: timeZone,
+            replySender: message.replyTo.flatMap { id in messages.last { $0.id == id }?.sender },
+            numbers: message.attachments.map(number), mentions: mentions,
+            reactionNumber: reactionNumbers[message.id])
+        return cache.lines(for: key) { lines(of: message, in: messages, number: number) }
     }
 
     private func lines(

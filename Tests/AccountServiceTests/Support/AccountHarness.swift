@@ -39,13 +39,15 @@ final class AccountHarness: Sendable {
         changeCheckInterval: .milliseconds(20), passwordCost: PasswordCost(rounds: 16, blockSize: 1, parallelism: 1))
 
     /// A started account service on this harness's data directory.
+    /// - Parameter now: the clock the service reads; the harness's hand-moved one unless given another.
     func start(
-        settings: AccountSettings = AccountHarness.settings, restarts: RestartPolicy = RestartPolicy(maxRestarts: 0)
+        settings: AccountSettings = AccountHarness.settings, restarts: RestartPolicy = RestartPolicy(maxRestarts: 0),
+        now: (@Sendable () -> Date)? = nil
     ) async -> ServiceHost<AccountHandler> {
         let host = AccountService.makeHost(
             dataDirectory: dataDirectory,
             configuration: ServiceConfiguration(defaultTimeout: .seconds(30), restartPolicy: restarts),
-            settings: settings, now: clock.reading)
+            settings: settings, now: now ?? clock.reading)
         hosts.withLock { $0.append(host) }
         await host.start()
         return host
