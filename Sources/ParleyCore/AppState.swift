@@ -22,6 +22,8 @@ public struct AppState: Equatable, Sendable {
     var signingIn: SignIn?
     /// The viewfinder, while `/camera` has it open.
     public var camera = CameraState()
+    /// The clock's time at the last tick (every few seconds): the app's idea of now.
+    var lastTick: Date?
     /// Whether others are told when the user is typing (`conversations.send_typing`).
     public var sendsTypingNotices = true
     /// How many colours previews may use, as the user's settings say.

@@ -10,6 +10,8 @@ func handleAccountReply(
         state.signingIn = nil
         state.chat.signOut()
         state.chat.session = session
+        // Messages sent before now are history, however they arrive (a first sync, a catch-up): none rings.
+        state.chat.alertsSince = state.lastTick
         state.notice = "signed in as \(session.user)"
         var effects: [AppEffect] = [
             .messaging(.hello(token: session.token)), .account(.heartbeat(token: session.token, presence: .online)),

@@ -7,6 +7,8 @@ func alert(for message: ChatMessage, in state: inout AppState) -> [AppEffect] {
     guard let session = state.chat.session, !message.isDeleted, message.notice == nil,
         let room = state.chat.rooms.first(where: { $0.id == message.room })
     else { return [] }
+    // Sent before the user signed in: history that a first sync or a catch-up brings, not news.
+    if let since = state.chat.alertsSince, message.sentAt < since { return [] }
     let isLookingAt = state.chat.currentRoom == message.room && !state.isDebugPanelOpen
     let names = MentionMatcher(user: session.user, displayName: session.displayName)
     let isMention = names.matches(message.text)

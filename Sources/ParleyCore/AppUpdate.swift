@@ -65,6 +65,7 @@ public func update(_ state: inout AppState, _ msg: AppMsg) -> [AppEffect] {
     case let .messagingEvent(event):
         return handleMessagingEvent(event, in: &state)
     case let .tick(now):
+        state.lastTick = now
         // The outbox also goes again on the clock: a message that timed out waits for no status change.
         return heartbeatIfDue(at: now, in: &state) + releaseReadMarks(in: &state) + typingTick(in: &state)
             + (hasQueued(in: state) ? flushOutbox(in: &state) : [])

@@ -12,6 +12,8 @@ public struct ChatState: Equatable, Sendable {
     public var timelines: [RoomID: [ChatMessage]] = [:]
     /// Which part of each room's history its timeline holds, and the page being fetched.
     public var windows: [RoomID: TimelineWindow] = [:]
+    /// Alerts are for messages sent from this time on (the last tick before sign-in): older ones are history.
+    var alertsSince: Date?
     /// Messages from others that arrived for rooms not yet listed, rung when the listing brings their room.
     var unlistedArrivals: [ChatMessage] = []
     /// Who is typing where, and the user's own typing notice.

@@ -116,3 +116,22 @@ extension AlertFlowTests {
         #expect(update(&state, .messagingReplied(.listRooms(token: "tok"), .success(.rooms(rooms)))) == [])
     }
 }
+
+extension AlertFlowTests {
+    @Test func messagesSentBeforeTheSignInAreHistoryAndNeverRing() {
+        var state = AppState(width: 100, height: 30, services: [], clientID: "c")
+        _ = update(&state, .tick(Date(timeIntervalSince1970: 1_000)))
+        _ = update(
+            &state, .accountReplied(.login(name: "alice", password: "pw"), .success(.session(ChatFlowTests.session))))
+        _ = update(
+            &state,
+            .messagingReplied(
+                .hello(token: "tok"), .success(.welcome(user: "alice", rooms: [ChatFlowTests.general, Self.direct]))))
+        var old = ChatFlowTests.message("d1", in: Self.direct, from: "carol", "from yesterday", 1)
+        old.sentAt = Date(timeIntervalSince1970: 900)
+        #expect(update(&state, .messagingEvent(.messagePosted(old))) == [])
+        var new = ChatFlowTests.message("d2", in: Self.direct, from: "carol", "just now", 2)
+        new.sentAt = Date(timeIntervalSince1970: 1_001)
+        #expect(update(&state, .messagingEvent(.messagePosted(new))).count == 1)
+    }
+}
