@@ -11,7 +11,7 @@ BENCH ?=
 # Every target may import only what it declares in Package.swift: the layers' rule, checked by the compiler.
 BUILD_FLAGS := --explicit-target-dependency-import-check=error
 
-.PHONY: deps build run test lint format bench clean
+.PHONY: deps build run test lint format bench soak clean
 
 deps:
 	@missing="$(MISSING)"; \
@@ -53,6 +53,15 @@ bench: deps
 	@# The terminal benchmarks run the release app itself, through a pseudo-terminal.
 	@case "$(BENCH)" in ""|terminal*) $(SWIFT) build -c release --product parley;; esac
 	$$($(SWIFT) build -c release --show-bin-path)/ParleyBenchmarks $(BENCH)
+
+# `make soak`: several release `parley` processes send thousands of messages while their services are faulted
+# and whole processes are killed (about 5 minutes; SOAK_SECONDS=N sets the chaos's length, SOAK_SEED=N
+# replays a run); then the databases are checked. Not part of `make test`.
+soak: deps
+	@echo "==> soak (release build)"
+	$(SWIFT) build -c release --product parley
+	$(SWIFT) build -c release --product ParleySoak
+	$$($(SWIFT) build -c release --show-bin-path)/ParleySoak
 
 clean:
 	rm -rf .build

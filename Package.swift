@@ -159,6 +159,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // `make soak`: the release `parley` under chaos (issue 9); it reads the databases, nothing else.
+        .executableTarget(name: "ParleySoak", dependencies: [grdb], swiftSettings: strict),
         .executableTarget(
             name: "ParleyBenchmarks",
             dependencies: [

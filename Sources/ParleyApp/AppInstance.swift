@@ -50,6 +50,7 @@ public final class AppInstance: Sendable {
         let client = ClientDatabase(directory: environment.dataDirectory)
         let id = String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let lock = InstanceLock(id: id, directory: environment.dataDirectory)
+        InstanceLock.removeEnded(in: environment.dataDirectory)
         let loop = AppLoop(
             width: width, height: height, services: services,
             clients: AppClients(

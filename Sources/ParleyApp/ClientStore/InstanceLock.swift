@@ -28,15 +28,31 @@ final class InstanceLock: Sendable {
         self.directory = directory
         var taken: Int32 = -1
         if let folder = try? directory.prepare(subdirectory: Self.folder) {
-            let path = folder.appendingPathComponent("\(id).lock").path
-            let opened = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
-            if opened >= 0, flock(opened, LOCK_EX | LOCK_NB) == 0 {
+            // Locked under another name, then renamed: a lock file is never seen unlocked while its instance
+            // starts, so one that can be locked belongs to an instance that has ended.
+            let starting = folder.appendingPathComponent("\(id).starting").path
+            let opened = open(starting, O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
+            if opened >= 0, flock(opened, LOCK_EX | LOCK_NB) == 0,
+                rename(starting, Self.file(of: id, in: directory)) == 0
+            {
                 taken = opened
             } else if opened >= 0 {
+                unlink(starting)
                 close(opened)
             }
         }
         descriptor = Mutex(taken)
+    }
+
+    /// Removes the lock files of instances that have ended without removing theirs (killed): those with rows
+    /// in the outbox are ended all the same, without a file.
+    static func removeEnded(in directory: DataDirectory) {
+        let folder = directory.url.appendingPathComponent(Self.folder, isDirectory: true)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasSuffix(".lock") {
+            let id = String(name.dropLast(".lock".count))
+            if !isRunning(id, in: directory) { removeLeftover(of: id, in: directory) }
+        }
     }
 
     deinit { release() }
