@@ -3,7 +3,7 @@ import Foundation
 // Every benchmark group is listed here; each lives in a file of its own.
 let all: [Benchmark] =
     runtimeBenchmarks + messagingBenchmarks + attachmentBenchmarks + mediaBenchmarks + accountBenchmarks
-    + cameraBenchmarks + appBenchmarks + interfaceBenchmarks + terminalBenchmarks
+    + cameraBenchmarks + appBenchmarks + interfaceBenchmarks + terminalBenchmarks + matrixBenchmarks
 
 let filter = CommandLine.arguments.dropFirst().first ?? ""
 let selected = all.filter { filter.isEmpty || $0.name.hasPrefix(filter) }
