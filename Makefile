@@ -50,9 +50,11 @@ format:
 bench: deps
 	@echo "==> benchmarks (release build)"
 	$(SWIFT) build -c release --product ParleyBenchmarks
-	@# The terminal benchmarks run the release app itself, through a pseudo-terminal.
-	@case "$(BENCH)" in ""|terminal*) $(SWIFT) build -c release --product parley;; esac
-	$$($(SWIFT) build -c release --show-bin-path)/ParleyBenchmarks $(BENCH)
+	@# The terminal and Matrix benchmarks run the release app itself, through a pseudo-terminal.
+	@case "$(BENCH)" in ""|terminal*|matrix*) $(SWIFT) build -c release --product parley;; esac
+	@# The Matrix benchmarks talk to a throwaway Synapse, started beside them (and stopped) by scripts/homeserver.
+	case "$(BENCH)" in ""|matrix*) homeserver="scripts/homeserver run --";; *) homeserver="";; esac; \
+		$$homeserver $$($(SWIFT) build -c release --show-bin-path)/ParleyBenchmarks $(BENCH)
 
 # `make soak`: several release `parley` processes send thousands of messages while their services are faulted
 # and whole processes are killed (about 5 minutes; SOAK_SECONDS=N sets the chaos's length, SOAK_SEED=N

@@ -167,6 +167,7 @@ let package = Package(
                 "ServiceRuntime", "AccountService", "MessagingService", "AttachmentService", "MediaService",
                 "ParleyContracts", "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", "ParleyApp",
                 "ParleyCore", "ParleyViews", grdb, "CameraService", "CVideoCodecs", "VideoFrames", "CMediaFixtures",
+                "MatrixClient",
             ],
             path: "Benchmarks/ParleyBenchmarks",
             swiftSettings: strict

@@ -4,6 +4,7 @@ import Foundation
 let all: [Benchmark] =
     runtimeBenchmarks + messagingBenchmarks + attachmentBenchmarks + mediaBenchmarks + accountBenchmarks
     + cameraBenchmarks + appBenchmarks + interfaceBenchmarks + terminalBenchmarks + conversationBenchmarks
+    + matrixBenchmarks
 
 let filter = CommandLine.arguments.dropFirst().first ?? ""
 let selected = all.filter { filter.isEmpty || $0.name.hasPrefix(filter) }
