@@ -26,18 +26,21 @@ struct RoomFixture: Sendable {
     static func make(count: Int) async throws -> RoomFixture {
         let directory = try ScratchDirectory("fixture")
         let data = DataDirectory(directory.root)
-        let configuration = ServiceConfiguration(defaultTimeout: .seconds(60))
-        let accounts = AccountService.makeHost(dataDirectory: data, configuration: configuration)
+        let service = ServiceConfiguration(defaultTimeout: .seconds(60))
+        let accounts = AccountService.makeHost(dataDirectory: data, configuration: service)
         await accounts.start()
         _ = try await accounts.request(.register(name: user, password: password, displayName: nil))
         await accounts.close()
         // Starting the host creates messages.sqlite with the service's own migrations, #general included.
-        let messaging = MessagingService.makeHost(dataDirectory: data, configuration: configuration)
+        let messaging = MessagingService.makeHost(dataDirectory: data, configuration: service)
         await messaging.start()
         await messaging.close()
 
         let started = ContinuousClock.now
-        let database = try DatabaseQueue(path: data.file("messages.sqlite").path)
+        // The service's connections may still be closing: wait for their locks rather than fail.
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        let database = try DatabaseQueue(path: data.file("messages.sqlite").path, configuration: configuration)
         try await database.write { db in
             try fill(db, count: count)
             try db.execute(sql: "INSERT INTO messageSearch (messageSearch) VALUES ('rebuild')")
