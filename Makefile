@@ -8,6 +8,9 @@ DEBIAN_PACKAGES := libncurses-dev libsqlite3-dev tmux libchafa-dev libglib2.0-de
 # A package is present when dpkg says "install ok installed".
 MISSING = $(shell for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done)
 BENCH ?=
+# The terminal benchmarks measure irssi and WeeChat beside Parley, in the same run: installed for them only.
+BENCH_PACKAGES := irssi weechat-curses
+BENCH_MISSING = $(shell for p in $(BENCH_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || echo $$p; done)
 # Every target may import only what it declares in Package.swift: the layers' rule, checked by the compiler.
 BUILD_FLAGS := --explicit-target-dependency-import-check=error
 
@@ -50,7 +53,11 @@ format:
 bench: deps
 	@echo "==> benchmarks (release build)"
 	$(SWIFT) build -c release --product ParleyBenchmarks
-	@# The terminal and Matrix benchmarks run the release app itself, through a pseudo-terminal.
+	@# The terminal benchmarks run the release app itself, through a pseudo-terminal, beside irssi and WeeChat;
+	@# the Matrix benchmarks run it too.
+	@case "$(BENCH)" in ""|terminal*) missing="$(BENCH_MISSING)"; if [ -n "$$missing" ]; then \
+		echo "==> installing the terminal benchmarks' references: $$missing"; \
+		(apt-get update -qq || true) && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; fi;; esac
 	@case "$(BENCH)" in ""|terminal*|matrix*) $(SWIFT) build -c release --product parley;; esac
 	@# The Matrix benchmarks talk to a throwaway Synapse, started beside them (and stopped) by scripts/homeserver.
 	case "$(BENCH)" in ""|matrix*) homeserver="scripts/homeserver run --";; *) homeserver="";; esac; \

@@ -28,3 +28,11 @@ func percentile(_ sorted: [Double], _ fraction: Double) -> Double {
 func nanoseconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
 }
+
+/// Prints a figure beside each reference measured in the same run, and its ratio to the best of them: the
+/// lowest, for figures where less is better. With no reference, only the figure.
+func figure(_ name: String, _ value: Double, _ unit: String, references: [(name: String, value: Double)]) {
+    figure(name, value, unit)
+    for reference in references { figure("\(name).reference.\(reference.name)", reference.value, unit) }
+    if let best = references.map(\.value).filter({ $0 > 0 }).min() { figure("\(name).ratio", value / best, "x") }
+}

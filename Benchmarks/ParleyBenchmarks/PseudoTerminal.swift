@@ -7,6 +7,8 @@ final class PseudoTerminal {
     private let master: Int32
     /// Everything the program has drawn so far.
     private(set) var received: [UInt8] = []
+    /// What the terminal shows now.
+    private(set) var screen: TerminalScreen
     private var toSend: [UInt8] = []
     private var sent = 0
 
@@ -48,6 +50,7 @@ final class PseudoTerminal {
         }
         self.pid = pid
         self.master = master
+        screen = TerminalScreen(width: width, height: height)
         _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
     }
 
@@ -72,7 +75,10 @@ final class PseudoTerminal {
             _ = poll(&descriptor, 1, 10)
             if descriptor.revents & Int16(POLLIN) != 0 {
                 let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
-                if count > 0 { received += buffer[..<count] }
+                if count > 0 {
+                    received += buffer[..<count]
+                    screen.feed(buffer[..<count])
+                }
             }
             if sent < toSend.count && descriptor.revents & Int16(POLLOUT) != 0 {
                 let count = toSend[sent...].withUnsafeBytes { write(master, $0.baseAddress, min($0.count, 1 << 16)) }
@@ -87,6 +93,12 @@ final class PseudoTerminal {
     func pump(from start: Int = 0, timeout: Duration = .seconds(30), untilDrawn text: String) -> Duration? {
         let needle = Array(text.utf8)
         return pump(from: start, timeout: timeout) { $0.firstRange(of: needle) != nil }
+    }
+
+    /// Waits until `text` is on the screen: drawn, and not since drawn over.
+    @discardableResult
+    func pump(timeout: Duration = .seconds(30), untilShown text: String) -> Duration? {
+        pump(timeout: timeout) { [unowned self] _ in screen.shows(text) }
     }
 
     /// Reads for `duration`, whatever comes.
