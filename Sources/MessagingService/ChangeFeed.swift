@@ -9,8 +9,10 @@ struct ChangeFeed: Sendable {
     let audience: Audience
     /// Changes read per query; a long backlog is read in several.
     static let batchSize = 500
-    /// How long the feed waits after reading changes before it reads again.
-    static let burstPause: Duration = .milliseconds(2)
+    /// How long the feed waits after reading changes before it reads again: a frame's time (the app draws at
+    /// most 60 a second), so a flood is read in a few dozen reads a second, each waking every thread on the
+    /// way to the screen once, rather than one read per commit or two.
+    static let burstPause: Duration = .milliseconds(16)
 
     /// Publishes events for every tick of `changes` until the stream ends or the task is cancelled.
     /// - Parameter start: the last change already accounted for; older ones are not replayed.
