@@ -25,7 +25,16 @@ struct RoomFixture: Sendable {
 
     static func make(count: Int) async throws -> RoomFixture {
         let directory = try ScratchDirectory("fixture")
-        let data = DataDirectory(directory.root)
+        do {
+            try await populate(DataDirectory(directory.root), count: count)
+        } catch {
+            directory.remove()
+            throw error
+        }
+        return RoomFixture(directory: directory, count: count)
+    }
+
+    private static func populate(_ data: DataDirectory, count: Int) async throws {
         let service = ServiceConfiguration(defaultTimeout: .seconds(60))
         let accounts = AccountService.makeHost(dataDirectory: data, configuration: service)
         await accounts.start()
@@ -47,7 +56,6 @@ struct RoomFixture: Sendable {
         }
         try database.close()
         figure("terminal.fixture.messages_\(count)", nanoseconds(ContinuousClock.now - started) / 1e9, "s")
-        return RoomFixture(directory: directory, count: count)
     }
 
     /// `count` messages, one a second up to now, each with its marker and eight made-up words drawn from the
