@@ -175,7 +175,11 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
         }
         let isArrival: Bool
         if case .messagePosted = event { isArrival = isNew && message.sender != me } else { isArrival = false }
-        let alerts = isArrival ? alert(for: message, in: &state) : []
+        // A listing may have counted it already (a room just opened with the user): it still rings, once, as
+        // news; history sent before the sign-in never does (`alert(for:in:)`).
+        var isNews = false
+        if case .messagePosted = event { isNews = message.sender != me && !state.chat.holds(message) }
+        let alerts = isNews ? alert(for: message, in: &state) : []
         guard state.chat.timelines[message.room] != nil else {
             if isArrival { state.chat.rooms[index].unreadCount += 1 }
             return alerts
