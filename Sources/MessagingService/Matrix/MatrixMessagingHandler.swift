@@ -75,15 +75,23 @@ public struct MatrixMessagingHandler: ServiceHandler {
                 throw MessagingError.batchTooLarge(count: messages.count, limit: MessagingRequest.maximumBatch)
             }
             var outcomes: [Result<ChatMessage, MessagingError>] = []
+            // Once the server is out of reach, nothing after that message is tried: were it back a moment later,
+            // a later message would be stored before the one that waits, out of the order it was written.
+            var unreachable: MessagingError?
             for message in messages {
+                if let unreachable {
+                    outcomes.append(.failure(unreachable))
+                    continue
+                }
                 do {
                     try InputRules.checkID(message.id)
                     try InputRules.checkText(message.text, hasAttachments: !message.attachments.isEmpty)
                     outcomes.append(.success(try await send(message, reader: reader)))
-                } catch let error as MessagingError {
-                    outcomes.append(.failure(error))
-                } catch let error as MatrixError {
-                    outcomes.append(.failure(Self.messagingError(error)))
+                } catch {
+                    let failure = (error as? MessagingError) ?? (error as? MatrixError).map(Self.messagingError)
+                    guard let failure else { throw error }
+                    if case .serverUnreachable = failure { unreachable = failure }
+                    outcomes.append(.failure(failure))
                 }
             }
             return .batch(outcomes)
