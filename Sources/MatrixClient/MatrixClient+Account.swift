@@ -57,8 +57,9 @@ extension MatrixClient {
     }
 
     /// Who the access token belongs to; `unknownToken` when the server no longer accepts it.
-    public func whoami() async throws -> WhoAmI {
-        try await call(Endpoint(.GET, Self.clientPath + "/account/whoami"))
+    /// - Parameter timeout: how long to wait for the answer; the client's usual deadline when nil.
+    public func whoami(timeout: Duration? = nil) async throws -> WhoAmI {
+        try await call(Endpoint(.GET, Self.clientPath + "/account/whoami"), timeout: timeout)
     }
 
     /// A user's display name, or nil when they have none.

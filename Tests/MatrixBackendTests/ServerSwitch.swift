@@ -12,6 +12,7 @@ final class ServerSwitch: Sendable {
     let port: UInt16
     private let target: UInt16
     private let state = Mutex<(listener: Int32, connections: [Int32])>((-1, []))
+    private let silent = Mutex(false)
 
     init(forwardingTo url: String) throws {
         guard let target = URLComponents(string: url)?.port.map(UInt16.init) else {
@@ -38,6 +39,10 @@ final class ServerSwitch: Sendable {
         }
     }
 
+    /// New connections are taken and then left unanswered, as by a server that hangs or a network that drops
+    /// packets: a client learns of it only from its own deadline.
+    func goSilent() { silent.withLock { $0 = true } }
+
     func switchOn() throws {
         let listener = try Self.listen(port: port)
         state.withLock { $0.listener = listener }
@@ -49,6 +54,10 @@ final class ServerSwitch: Sendable {
             while true {
                 let client = Glibc.accept(listener, nil, nil)
                 guard client >= 0 else { return }
+                if silent.withLock({ $0 }) {
+                    state.withLock { $0.connections.append(client) }
+                    continue
+                }
                 guard let upstream = try? Self.connect(port: target) else {
                     close(client)
                     continue

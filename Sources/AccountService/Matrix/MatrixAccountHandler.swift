@@ -16,6 +16,8 @@ public struct MatrixAccountHandler: ServiceHandler {
 
     let client: MatrixClient
     let sessions: MatrixSessionStore
+    /// How long a start waits for the homeserver to confirm the kept session before opening without it.
+    static let resumeCheckDeadline: Duration = .seconds(2)
     /// The status the user set, sent again with each heartbeat: presence without it would clear it.
     var statusMessage: String?
 
@@ -104,7 +106,9 @@ public struct MatrixAccountHandler: ServiceHandler {
         guard let stored = sessions.latest() else { throw AccountError.noStoredSession }
         client.setSession(stored.session)
         do {
-            _ = try await client.whoami()
+            // The app opens on its cached screen after this answer: a server slow to say whether the token still
+            // holds is treated as offline, and a token it refuses later brings the sign-in back then.
+            _ = try await client.whoami(timeout: Self.resumeCheckDeadline)
         } catch MatrixError.unknownToken {
             sessions.remove(token: stored.session.accessToken)
             client.setSession(nil)
