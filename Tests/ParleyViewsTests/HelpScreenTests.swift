@@ -23,4 +23,17 @@ struct HelpScreenTests {
         expectSnapshot(
             Self.screen(after: "/help msg", in: ChatScreenViewTests.chatting()), named: "help-command-screen")
     }
+
+    @Test func helpOnAShortScreenSaysMoreFollowsAndPgDnShowsTheRest() {
+        var state = AppState(width: 100, height: 12, services: [ServiceStatus(name: "account", state: .running)])
+        let first = Self.screen(after: "/help", in: state)
+        #expect(first.contains("more lines (PgDn)"))
+        #expect(!first.contains("/quit"))
+        for character in "/help" { _ = update(&state, .input(.key(.character(character)))) }
+        _ = update(&state, .input(.key(.enter)))
+        for _ in 0..<5 { _ = update(&state, .input(.key(.pageDown))) }
+        let last = ChatScreenView(state: state, timeZone: ChatScreenViewTests.utc).render().text
+        #expect(last.contains("/quit      leave Parley"))
+        #expect(!last.contains("more lines (PgDn)"))
+    }
 }

@@ -14,8 +14,16 @@ struct OverlayView {
                 grid[x + column, y + 1 + row] = safe ? cell : .blank
             }
         }
-        for (row, line) in overlay.lines.dropFirst(overlay.scroll).prefix(height - 1).enumerated() {
+        let rows = height - 1
+        let remaining = overlay.lines.count - overlay.scroll
+        // On a short screen the lines run past the bottom: the last row says so, or nothing would show that
+        // PgDn reveals more.
+        let shown = remaining > rows ? rows - 1 : rows
+        for (row, line) in overlay.lines.dropFirst(overlay.scroll).prefix(max(0, shown)).enumerated() {
             grid.write(line, x: x, y: y + 1 + row, limit: width)
+        }
+        if shown < rows, shown >= 0 {
+            grid.write("… \(remaining - shown) more lines (PgDn)", x: x, y: y + rows, limit: width, attributes: .dim)
         }
     }
 }
