@@ -160,21 +160,23 @@ let package = Package(
             swiftSettings: strict
         ),
         // `make soak`: the release `parley` under chaos (issue 9); it reads the databases, nothing else.
-        .executableTarget(name: "ParleySoak", dependencies: [grdb], swiftSettings: strict),
+        .executableTarget(name: "ParleySoak", dependencies: [grdb, "ChildProcesses"], swiftSettings: strict),
         .executableTarget(
             name: "ParleyBenchmarks",
             dependencies: [
                 "ServiceRuntime", "AccountService", "MessagingService", "AttachmentService", "MediaService",
                 "ParleyContracts", "ParleyStorage", "SessionTokens", "CMediaCodecs", "CImageWriter", "ParleyApp",
                 "ParleyCore", "ParleyViews", grdb, "CameraService", "CVideoCodecs", "VideoFrames", "CMediaFixtures",
-                "MatrixClient",
+                "MatrixClient", "ChildProcesses",
             ],
             path: "Benchmarks/ParleyBenchmarks",
             swiftSettings: strict
         ),
 
         // MARK: - Tests, one target per module
-        .target(name: "ParleyTestKit", dependencies: ["ParleyStorage"], swiftSettings: strict),
+        // Starting programs on files or a pseudo-terminal, for tests, benchmarks and the soak.
+        .target(name: "ChildProcesses", swiftSettings: strict),
+        .target(name: "ParleyTestKit", dependencies: ["ParleyStorage", "ChildProcesses"], swiftSettings: strict),
         .testTarget(
             name: "MatrixClientTests", dependencies: ["MatrixClient", "ParleyTestKit"], swiftSettings: strict),
         .testTarget(

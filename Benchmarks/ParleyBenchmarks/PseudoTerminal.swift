@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 
 /// A program run on a pseudo-terminal of its own, as a person's terminal runs it: the benchmark plays the
@@ -18,40 +19,11 @@ final class PseudoTerminal {
 
     /// Starts `executable` on a new `width`x`height` pseudo-terminal with `environment` added to this one's.
     init(_ executable: String, arguments: [String], environment: [String: String], width: Int, height: Int) throws {
-        var (master, slave): (Int32, Int32) = (0, 0)
-        var size = winsize(ws_row: UInt16(height), ws_col: UInt16(width), ws_xpixel: 0, ws_ypixel: 0)
-        guard openpty(&master, &slave, nil, nil, &size) == 0 else {
-            throw Failure(description: "cannot open a pseudo-terminal: \(String(cString: strerror(errno)))")
-        }
-        defer { close(slave) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor: Int32 in 0...2 { posix_spawn_file_actions_adddup2(&actions, slave, descriptor) }
-        posix_spawn_file_actions_addclose(&actions, master)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // The benchmark's own blocked signals must not be the program's.
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        let envp = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for pointer in argv + envp { free(pointer) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard result == 0 else {
-            close(master)
-            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(result)))")
-        }
-        self.pid = pid
-        self.master = master
+        (pid, master) = try spawnOnPseudoTerminal(
+            executable, arguments: arguments, environment: merged, width: width, height: height)
         screen = TerminalScreen(width: width, height: height)
-        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
     }
 
     /// Queues `bytes` to type; they go as fast as the program reads them, while `pump` runs.

@@ -11,16 +11,10 @@ extension MatrixBackendSuites {
     @Suite(.timeLimit(.minutes(3)))
     struct MatrixReactionTests {
         @Test func reactionsTravelBothWaysBetweenParleyAndAPlainMatrixClient() async throws {
-            let peer = try await MatrixPeer.start("parley")
-            let ann = try await peer.register("ann")
-            let plain = KeptClients.plain(peer.server)
-            let zed = try await plain.register(
-                username: TestHomeserver.uniqueUserName("zed"), password: "correct horse")
-            let zedName = String(zed.userID.dropFirst().split(separator: ":").first!)
-            let name = "#" + TestHomeserver.uniqueUserName("react")
-            let room = try await peer.messagingCall(.createRoom(token: ann.token, name: name)).room
-            let server = zed.userID.split(separator: ":").last!
-            _ = try await plain.join("\(name):\(server)")
+            let setting = try await PlainClientRoom.start("react")
+            let (peer, ann, plain, zedName, room) = (
+                setting.peer, setting.ann, setting.plain, setting.zedName, setting.room
+            )
             let annSees = peer.messaging.events()
             let sent = try await peer.send(ann, room.id, "ship it?")
             let delivered = try await eventually(timeout: .seconds(30)) {
@@ -72,8 +66,7 @@ extension MatrixBackendSuites {
             try await plain.redact(zedReaction, in: room.id.rawValue, transactionID: "zed-unreact-1")
             let none = MessagingEvent.reactionsChanged(room: room.id, message: sent.id, reactions: [])
             #expect(await firstElement(of: annSees, within: .seconds(30)) { $0 == none } != nil)
-            try await plain.shutdown()
-            await peer.close()
+            try await setting.close()
         }
     }
 }

@@ -11,16 +11,10 @@ extension MatrixBackendSuites {
     @Suite(.timeLimit(.minutes(3)))
     struct MatrixTypingTests {
         @Test func typingTravelsBothWaysBetweenParleyAndAPlainMatrixClient() async throws {
-            let peer = try await MatrixPeer.start("parley")
-            let ann = try await peer.register("ann")
-            let plain = KeptClients.plain(peer.server)
-            let zed = try await plain.register(
-                username: TestHomeserver.uniqueUserName("zed"), password: "correct horse")
-            let zedName = String(zed.userID.dropFirst().split(separator: ":").first!)
-            let name = "#" + TestHomeserver.uniqueUserName("typing")
-            let room = try await peer.messagingCall(.createRoom(token: ann.token, name: name)).room
-            let server = zed.userID.split(separator: ":").last!
-            _ = try await plain.join("\(name):\(server)")
+            let setting = try await PlainClientRoom.start("typing")
+            let (peer, ann, plain, zedName, room) = (
+                setting.peer, setting.ann, setting.plain, setting.zedName, setting.room
+            )
             let annSees = peer.messaging.events()
 
             // The plain client types: ann is told who is typing, then that nobody is
@@ -45,8 +39,7 @@ extension MatrixBackendSuites {
                 }
             }
             #expect(seen)
-            try await plain.shutdown()
-            await peer.close()
+            try await setting.close()
         }
     }
 }

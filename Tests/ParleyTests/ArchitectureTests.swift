@@ -8,7 +8,9 @@ struct ArchitectureTests {
         .deletingLastPathComponent().appendingPathComponent("Sources")
 
     /// Modules that hold a service's implementation.
-    static let serviceModules: Set = ["AccountService", "MessagingService", "AttachmentService", "MediaService"]
+    static let serviceModules: Set = [
+        "AccountService", "MessagingService", "AttachmentService", "MediaService", "CameraService",
+    ]
 
     /// Modules of the user interface: they see the services through `ParleyContracts` only. The scenario
     /// runner reaches the services through `ParleyApp`, the wiring, as the `parley` executable does.
