@@ -10,10 +10,13 @@ public struct RoomMessageContent: Sendable, Hashable, Codable {
     public var relatesTo: Relation?
     /// For an edit (`m.replace`): the message's content after the edit.
     public var newContent: ReplacementContent?
+    /// Whom the message means to notify, when it names anyone by user id.
+    public var mentions: Mentions?
 
     public init(
         msgtype: String = "m.text", body: String, url: String? = nil, info: MediaInfo? = nil,
-        filename: String? = nil, relatesTo: Relation? = nil, newContent: ReplacementContent? = nil
+        filename: String? = nil, relatesTo: Relation? = nil, newContent: ReplacementContent? = nil,
+        mentions: Mentions? = nil
     ) {
         self.msgtype = msgtype
         self.body = body
@@ -22,10 +25,11 @@ public struct RoomMessageContent: Sendable, Hashable, Codable {
         self.filename = filename
         self.relatesTo = relatesTo
         self.newContent = newContent
+        self.mentions = mentions
     }
 
-    /// A plain text message.
-    public static func text(_ body: String) -> Self { Self(body: body) }
+    /// A plain text message, mentioning the users it names by id.
+    public static func text(_ body: String) -> Self { Self(body: body, mentions: .written(in: body)) }
 
     /// An edit of `eventID`: clients that know edits show `newBody`; others show "* newBody".
     public static func edit(of eventID: String, newBody: String) -> Self {
@@ -36,7 +40,7 @@ public struct RoomMessageContent: Sendable, Hashable, Codable {
 
     /// A text reply to `eventID`.
     public static func reply(to eventID: String, body: String) -> Self {
-        Self(body: body, relatesTo: Relation(inReplyTo: eventID))
+        Self(body: body, relatesTo: Relation(inReplyTo: eventID), mentions: .written(in: body))
     }
 
     /// A file already uploaded to `uri` (msgtype `m.file`, `m.image`, `m.audio` or `m.video`).
@@ -57,12 +61,14 @@ public struct RoomMessageContent: Sendable, Hashable, Codable {
         filename = try? container.decodeIfPresent(String.self, forKey: .filename)
         relatesTo = try? container.decodeIfPresent(Relation.self, forKey: .relatesTo)
         newContent = try? container.decodeIfPresent(ReplacementContent.self, forKey: .newContent)
+        mentions = try? container.decodeIfPresent(Mentions.self, forKey: .mentions)
     }
 
     enum CodingKeys: String, CodingKey {
         case msgtype, body, url, info, filename
         case relatesTo = "m.relates_to"
         case newContent = "m.new_content"
+        case mentions = "m.mentions"
     }
 }
 
