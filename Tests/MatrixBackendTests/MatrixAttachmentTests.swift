@@ -121,13 +121,7 @@ extension MatrixBackendSuites {
                 send /save 1 \(folder.path)
                 expect screen contains saved to \(folder.path)/cat.png
                 """
-            let settings = directory.file("config.toml")
-            try Data("[services]\nrequest_timeout_ms = 60000\n".utf8).write(to: settings)
-            let report = try await ScenarioRunner.run(
-                try ScenarioScript.parse(text, file: "picture.scenario"),
-                options: .init(
-                    dataDirectory: directory.dataDirectory.path, configPath: settings.path,
-                    outputDirectory: directory.url))
+            let report = try await MatrixBackendSuites.runScenario(text, named: "picture.scenario", in: directory)
             #expect(report.sessions == 1)
             #expect(try Data(contentsOf: folder.appendingPathComponent("cat.png")) == Self.png)
             try await zed.shutdown()

@@ -75,16 +75,10 @@ extension MatrixBackendSuites {
                 user ann
                 expect bells 2
                 """
-            let script = try ScenarioScript.parse(text, file: "matrix-conversation.scenario")
             let directory = TemporaryDirectory("scenario-conversation")
             defer { directory.remove() }
-            let settings = directory.file("config.toml")
-            try Data("[services]\nrequest_timeout_ms = 60000\n".utf8).write(to: settings)
-            let report = try await ScenarioRunner.run(
-                script,
-                options: .init(
-                    dataDirectory: directory.dataDirectory.path, configPath: settings.path,
-                    outputDirectory: directory.url))
+            let report = try await MatrixBackendSuites.runScenario(
+                text, named: "matrix-conversation.scenario", in: directory)
             #expect(report.sessions == 2)
         }
     }

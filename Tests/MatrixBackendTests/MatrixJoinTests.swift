@@ -60,13 +60,7 @@ extension MatrixBackendSuites {
                 """
             let directory = TemporaryDirectory("join")
             defer { directory.remove() }
-            let settings = directory.file("config.toml")
-            try Data("[services]\nrequest_timeout_ms = 60000\n".utf8).write(to: settings)
-            let report = try await ScenarioRunner.run(
-                try ScenarioScript.parse(text, file: "join.scenario"),
-                options: .init(
-                    dataDirectory: directory.dataDirectory.path, configPath: settings.path,
-                    outputDirectory: directory.url))
+            let report = try await MatrixBackendSuites.runScenario(text, named: "join.scenario", in: directory)
             #expect(report.sessions == 2)
         }
     }

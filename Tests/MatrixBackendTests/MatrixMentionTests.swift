@@ -46,13 +46,7 @@ extension MatrixBackendSuites {
                 """
             let directory = TemporaryDirectory("mentions")
             defer { directory.remove() }
-            let settings = directory.file("config.toml")
-            try Data("[services]\nrequest_timeout_ms = 60000\n".utf8).write(to: settings)
-            async let report = ScenarioRunner.run(
-                try ScenarioScript.parse(text, file: "matrix-mentions.scenario"),
-                options: .init(
-                    dataDirectory: directory.dataDirectory.path, configPath: settings.path,
-                    outputDirectory: directory.url))
+            async let report = MatrixBackendSuites.runScenario(text, named: "matrix-mentions.scenario", in: directory)
 
             // Zed waits until ann is looking at another room (she says so there), then mentions her in his
             let annMovedOn = await eventually(timeout: .seconds(90)) {

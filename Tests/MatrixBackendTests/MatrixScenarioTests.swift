@@ -67,17 +67,9 @@ extension MatrixBackendSuites {
                 user ann
                 expect screen contains signed in as \(ann)
                 """
-            let script = try ScenarioScript.parse(text, file: "matrix.scenario")
             let directory = TemporaryDirectory("scenario")
             defer { directory.remove() }
-            // A busy machine may take seconds over a homeserver call: the requests' deadline is generous.
-            let settings = directory.file("config.toml")
-            try Data("[services]\nrequest_timeout_ms = 60000\n".utf8).write(to: settings)
-            let report = try await ScenarioRunner.run(
-                script,
-                options: .init(
-                    dataDirectory: directory.dataDirectory.path, configPath: settings.path,
-                    outputDirectory: directory.url))
+            let report = try await MatrixBackendSuites.runScenario(text, named: "matrix.scenario", in: directory)
             #expect(report.sessions == 3)
         }
     }
