@@ -196,6 +196,8 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
         typingChanged(users, in: room, state: &state)
     case let .reactionsChanged(room, message, reactions):
         reactionsChanged(reactions, of: message, in: room, state: &state)
+    case let .receiptMoved(room, receipt):
+        receiptMoved(receipt, in: room, state: &state)
     case let .readMarkerMoved(room, user, _) where user == me:
         // Read in another of the user's own windows: its mentions are seen.
         state.chat.highlights[room] = nil
