@@ -197,11 +197,13 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
     case let .reactionsChanged(room, message, reactions):
         reactionsChanged(reactions, of: message, in: room, state: &state)
     case let .receiptMoved(room, receipt):
-        receiptMoved(receipt, in: room, state: &state)
+        return receiptMoved(receipt, in: room, state: &state)
     case let .readMarkerMoved(room, user, _) where user == me:
         // Read in another of the user's own windows: its mentions are seen.
         state.chat.highlights[room] = nil
-    case .memberJoined, .memberLeft, .readMarkerMoved:
+    case let .memberJoined(room, user), let .memberLeft(room, user):
+        return membersChanged(in: room, by: user, state: &state)
+    case .readMarkerMoved:
         break
     }
     return []

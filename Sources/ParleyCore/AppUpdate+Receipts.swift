@@ -18,9 +18,21 @@ extension ChatState {
     }
 }
 
-/// A member read further in `room`: the user's messages there show it.
-func receiptMoved(_ receipt: ReadReceipt, in room: RoomID, state: inout AppState) {
+/// A member read further in `room`: the user's messages there show it. The first receipt of someone the app
+/// knew no receipt of may come from a member the room's count does not hold yet (a homeserver's sync can bring
+/// a join without saying so), so the listing is asked for again, as after a join.
+func receiptMoved(_ receipt: ReadReceipt, in room: RoomID, state: inout AppState) -> [AppEffect] {
+    let isNewReader = state.chat.receipts[room]?[receipt.user] == nil
     state.chat.noteReceipts([receipt], in: room)
+    return isNewReader ? membersChanged(in: room, by: receipt.user, state: &state) : []
+}
+
+/// Someone else joined or left one of the user's rooms: the listing is asked for again, since `✓✓` means read
+/// by every other member and so needs the room's member count as the service has it now.
+func membersChanged(in room: RoomID, by user: String, state: inout AppState) -> [AppEffect] {
+    guard let session = state.chat.session, user != session.user, state.chat.rooms.contains(where: { $0.id == room })
+    else { return [] }
+    return [.messaging(.listRooms(token: session.token))]
 }
 
 /// What `/who` says of one member: the message they have read up to, quoted short, or that they have read

@@ -54,3 +54,20 @@ struct ReceiptFlowTests {
                 + " carol (online, read nothing yet)")
     }
 }
+
+/// `✓✓` needs the room's member count as the service has it now.
+struct ReceiptMemberCountTests {
+    @Test func aJoinOrAFirstReceiptFromSomeoneAsksForTheRoomsAgain() {
+        var state = ChatFlowTests.signedIn()
+        let room = ChatFlowTests.general.id
+        let listing: [AppEffect] = [.messaging(.listRooms(token: "tok"))]
+        #expect(update(&state, .messagingEvent(.memberJoined(room: room, user: "carol"))) == listing)
+        #expect(update(&state, .messagingEvent(.memberLeft(room: room, user: "carol"))) == listing)
+        let first = ReceiptFlowTests.receipt("dave", "m1", 1)
+        #expect(update(&state, .messagingEvent(.receiptMoved(room: room, receipt: first))) == listing)
+        let further = ReceiptFlowTests.receipt("dave", "m2", 2)
+        #expect(update(&state, .messagingEvent(.receiptMoved(room: room, receipt: further))) == [])
+        let mine = ReceiptFlowTests.receipt("alice", "m2", 2)
+        #expect(update(&state, .messagingEvent(.receiptMoved(room: room, receipt: mine))) == [])
+    }
+}
