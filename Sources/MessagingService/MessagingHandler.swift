@@ -71,8 +71,8 @@ public struct MessagingHandler: ServiceHandler {
             return .message(try store.delete(id, by: user))
         case let .history(_, room, cursor, limit):
             return .history(try store.history(of: room, from: cursor, limit: InputRules.limit(limit), askedBy: user))
-        case let .markRead(_, room, id):
-            return .room(try store.markRead(room, upTo: id, user: user))
+        case let .markRead(_, room, id, sendsReceipt):
+            return .room(try store.markRead(room, upTo: id, user: user, sendsReceipt: sendsReceipt))
         case let .react(_, id, key):
             return .message(try store.react(to: id, key: InputRules.reactionKey(key), by: user))
         case let .unreact(_, id):

@@ -59,6 +59,7 @@ public final class AppInstance: Sendable {
             outbox: SQLiteOutboxStore(database: client, instance: lock), cache: SQLiteClientCache(database: client),
             clientID: id, palette: palette ?? environment.colors.palette(terminalColors: nil),
             sendsTypingNotices: environment.settings.conversations.sendTyping,
+            sendsReceipts: environment.settings.conversations.sendReceipts,
             onAlert: notifier(environment.settings.notifications, desktop: desktopNotifications, ring: ringBell),
             render: render)
         if !problems.isEmpty { loop.send(.problem(problems.joined(separator: "; "))) }

@@ -73,6 +73,7 @@ struct SettingKey: Sendable {
         .boolean("notifications.bell", \.notifications.bell),
         .boolean("notifications.desktop", \.notifications.desktop),
         .boolean("conversations.send_typing", \.conversations.sendTyping),
+        .boolean("conversations.send_receipts", \.conversations.sendReceipts),
         .text("camera.device", \.camera.device),
         .text("server.url", \.server.url),
     ]

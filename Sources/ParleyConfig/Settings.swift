@@ -44,6 +44,8 @@ public struct Settings: Sendable, Equatable {
     public struct Conversations: Sendable, Equatable {
         /// Tell the room's other members while the user is typing a message.
         public var sendTyping = true
+        /// Let the room's other members see how far the user has read (read receipts).
+        public var sendReceipts = true
     }
 
     public struct Camera: Sendable, Equatable {

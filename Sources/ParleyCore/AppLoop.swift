@@ -49,6 +49,7 @@ public actor AppLoop {
     ///   - cache: where the rooms are kept for when messaging cannot answer at the next sign-in; nil keeps none.
     ///   - frameInterval: the shortest time between two frames (16 ms: 60 frames a second).
     ///   - sendsTypingNotices: whether others are told when the user is typing.
+    ///   - sendsReceipts: whether others see how far the user has read.
     ///   - onAlert: called from the loop's task for each alert; it must hand off, not wait.
     ///   - render: called with the state whenever a frame is drawn, from the loop's task.
     public init(
@@ -56,7 +57,8 @@ public actor AppLoop {
         outbox: (any OutboxStore)? = nil, cache: (any ClientCache)? = nil,
         clientID: String = String(UInt64.random(in: 0...UInt64.max), radix: 36), tickInterval: Duration = .seconds(5),
         palette: Palette = .colors256, frameInterval: Duration = .milliseconds(16),
-        sendsTypingNotices: Bool = true, onAlert: @escaping @Sendable (Alert) -> Void = { _ in },
+        sendsTypingNotices: Bool = true, sendsReceipts: Bool = true,
+        onAlert: @escaping @Sendable (Alert) -> Void = { _ in },
         render: @escaping @Sendable (AppState) -> Void
     ) {
         self.onAlert = onAlert
@@ -66,6 +68,7 @@ public actor AppLoop {
         state = AppState(width: width, height: height, services: services.map(\.status), clientID: clientID)
         state.palette = palette
         state.sendsTypingNotices = sendsTypingNotices
+        state.sendsReceipts = sendsReceipts
         state.isDebugPanelOpen = clients == nil
         controls = Dictionary(uniqueKeysWithValues: services.map { ($0.service, $0) })
         sink = AppInbox()

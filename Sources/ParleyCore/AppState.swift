@@ -26,6 +26,8 @@ public struct AppState: Equatable, Sendable {
     var lastTick: Date?
     /// Whether others are told when the user is typing (`conversations.send_typing`).
     public var sendsTypingNotices = true
+    /// Whether the user's read receipts go to the room's other members (`conversations.send_receipts`).
+    public var sendsReceipts = true
     /// How many colours previews may use, as the user's settings say.
     public var palette: Palette = .colors256
 

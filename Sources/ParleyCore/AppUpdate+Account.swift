@@ -30,7 +30,12 @@ func handleAccountReply(
         state.notice = "you are \(profile.displayName)" + (profile.status.isEmpty ? "" : " — \(profile.status)")
     case let (_, .success(.presence(presence))):
         state.chat.presence.merge(presence) { $1 }
-        let members = presence.keys.sorted().map { "\($0) (\(presence[$0]!.rawValue))" }
+        // `/who` asked for the current room's members: each with how far they have read it.
+        let room = state.chat.currentRoom
+        let members = presence.keys.sorted().map { name in
+            let read = room.map { ", " + lastRead(by: name, in: $0, chat: state.chat) } ?? ""
+            return "\(name) (\(presence[name]!.rawValue)\(read))"
+        }
         state.notice = "members: " + members.joined(separator: ", ")
     case (_, .success(.done)), (_, .success(.directory)):
         break

@@ -196,10 +196,14 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
         typingChanged(users, in: room, state: &state)
     case let .reactionsChanged(room, message, reactions):
         reactionsChanged(reactions, of: message, in: room, state: &state)
+    case let .receiptMoved(room, receipt):
+        return receiptMoved(receipt, in: room, state: &state)
     case let .readMarkerMoved(room, user, _) where user == me:
         // Read in another of the user's own windows: its mentions are seen.
         state.chat.highlights[room] = nil
-    case .memberJoined, .memberLeft, .readMarkerMoved:
+    case let .memberJoined(room, user), let .memberLeft(room, user):
+        return membersChanged(in: room, by: user, state: &state)
+    case .readMarkerMoved:
         break
     }
     return []

@@ -24,7 +24,7 @@ func markRead(_ room: RoomID, in state: inout AppState) -> [AppEffect] {
     state.chat.rooms[index].unreadCount = 0
     state.chat.readMarks.held[room] = nil
     state.chat.readMarks.lastSent[room] = newest.sentAt
-    return [.messaging(.markRead(token: token, room: room, upTo: newest.id))]
+    return [.messaging(.markRead(token: token, room: room, upTo: newest.id, sendsReceipt: state.sendsReceipts))]
 }
 
 /// Marks `message`, just arrived in the room being read, read: at once, or held back while a stream of them
@@ -50,6 +50,6 @@ func releaseReadMarks(in state: inout AppState) -> [AppEffect] {
         if let sentAt = state.chat.timelines[room]?.last(where: { $0.id == id })?.sentAt {
             state.chat.readMarks.lastSent[room] = sentAt
         }
-        return .messaging(.markRead(token: token, room: room, upTo: id))
+        return .messaging(.markRead(token: token, room: room, upTo: id, sendsReceipt: state.sendsReceipts))
     }
 }

@@ -18,6 +18,8 @@ public struct ChatState: Equatable, Sendable {
     var unlistedArrivals: [ChatMessage] = []
     /// Who is typing where, and the user's own typing notice.
     var typing = TypingState()
+    /// How far each member has read each room, by room and member name (`AppUpdate+Receipts.swift`).
+    public var receipts: [RoomID: [String: ReadReceipt]] = [:]
     /// Messages naming the user that came into each room since the user last read it (the room list shows
     /// the count beside the unread count).
     public var highlights: [RoomID: Int] = [:]

@@ -81,6 +81,7 @@ private func requestHistory(of room: RoomID, from cursor: HistoryCursor, in stat
 /// nothing on screen.
 func receiveHistory(_ page: HistoryPage, from cursor: HistoryCursor, in state: inout AppState) -> [AppEffect] {
     let room = page.room
+    state.chat.noteReceipts(page.receipts, in: room)
     var window = state.chat.windows[room] ?? TimelineWindow()
     window.loading = nil
     let isCurrent = state.chat.currentRoom == room

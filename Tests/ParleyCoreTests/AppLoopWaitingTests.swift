@@ -128,7 +128,7 @@ struct ReadMarkerTests {
 
     static func marks(_ effects: [AppEffect]) -> [MessageID] {
         effects.compactMap { effect in
-            if case let .messaging(.markRead(_, _, upTo)) = effect { upTo } else { nil }
+            if case let .messaging(.markRead(_, _, upTo, _)) = effect { upTo } else { nil }
         }
     }
 

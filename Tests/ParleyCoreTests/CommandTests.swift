@@ -68,7 +68,7 @@ struct CommandTests {
 
     @Test func helpNamesEveryCommandAndExplainsOne() {
         #expect(CommandHelp.text(for: nil).contains("/register"))
-        #expect(CommandHelp.text(for: "who") == "/who — list the members of the current room and their presence")
+        #expect(CommandHelp.text(for: "who") == "/who — list the room's members, their presence and what each has read")
         #expect(CommandHelp.text(for: "nope") == "no command /nope; /help lists the commands")
     }
 

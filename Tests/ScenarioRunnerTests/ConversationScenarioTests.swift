@@ -49,3 +49,14 @@ struct TypingScenarioTests {
         try await runShippedScenario("typing")
     }
 }
+
+/// The shipped read-receipts scenario on the local backend.
+@Suite(.timeLimit(.minutes(4)))
+struct ReceiptScenarioTests {
+    @Test func theReceiptsScenarioPasses() async throws {
+        try await runShippedScenario("receipts") { directory in
+            let snapshot = try String(contentsOf: directory.file("alice-after-receipt.txt"), encoding: .utf8)
+            #expect(snapshot.contains("alice: lunch at noon? ✓✓ read by bob"))
+        }
+    }
+}

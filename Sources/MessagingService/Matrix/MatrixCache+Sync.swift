@@ -45,10 +45,13 @@ extension MatrixCache {
                         arguments: [unread, account, roomID])
                 }
                 if isNew { outcome.events.append(.memberJoined(room: RoomID(roomID), user: reader.shownName(account))) }
-                // Typing is ephemeral: told, never stored.
+                // Typing is ephemeral: told, never stored. Receipts are kept, so the screen opens with them.
                 for event in room.ephemeral where event.type == "m.typing" {
                     let users = event.content["user_ids"]?.arrayValue?.compactMap(\.stringValue) ?? []
                     outcome.events.append(.typing(room: RoomID(roomID), users: users.map(reader.shownName)))
+                }
+                for event in room.ephemeral where event.type == "m.receipt" {
+                    outcome.events += try Self.applyReceipts(db, event, room: roomID, reader: reader)
                 }
             }
             // After the rooms: `m.direct` may name a room this answer brought. The last one seen is kept, since

@@ -156,6 +156,7 @@ struct MatrixCache: Sendable {
                     """)
         }
         migrator.registerMigration("v2-reactions", migrate: createReactions)
+        migrator.registerMigration("v3-receipts", migrate: createReceipts)
         return migrator
     }
 }

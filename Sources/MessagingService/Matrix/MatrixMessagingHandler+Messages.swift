@@ -65,11 +65,13 @@ extension MatrixMessagingHandler {
         }
     }
 
-    func markRead(_ room: RoomID, upTo id: MessageID, reader: MatrixEventReader) async throws -> Room {
+    func markRead(
+        _ room: RoomID, upTo id: MessageID, sendsReceipt: Bool, reader: MatrixEventReader
+    ) async throws -> Room {
         guard let target = try cache.message(id: id, account: reader.account), target.message.room == room else {
             throw MessagingError.unknownMessage(id)
         }
-        try await client.setReadMarkers(in: room.rawValue, fullyRead: target.eventID)
+        try await moveReadMarkers(in: room, upTo: target.eventID, sendsReceipt: sendsReceipt)
         try cache.setUnread(0, room: room, account: reader.account)
         return try self.room(room, reader: reader)
     }

@@ -101,9 +101,10 @@ public struct MatrixMessagingHandler: ServiceHandler {
         case let .delete(_, id):
             return .message(try await delete(id, reader: reader))
         case let .history(_, room, cursor, limit):
-            return .history(try await history(of: room, from: cursor, limit: InputRules.limit(limit), reader: reader))
-        case let .markRead(_, room, id):
-            return .room(try await markRead(room, upTo: id, reader: reader))
+            let page = try await history(of: room, from: cursor, limit: InputRules.limit(limit), reader: reader)
+            return .history(try withReceipts(page, reader: reader))
+        case let .markRead(_, room, id, sendsReceipt):
+            return .room(try await markRead(room, upTo: id, sendsReceipt: sendsReceipt, reader: reader))
         case let .react(_, id, key):
             return .message(try await react(to: id, key: InputRules.reactionKey(key), reader: reader))
         case let .unreact(_, id):

@@ -10,12 +10,14 @@ struct ChangeRecord: Equatable {
         case reacted
         /// The user started or stopped typing in the room.
         case typing
+        /// The user's read receipt moved forward to the message.
+        case receipt
     }
 
     var sequence: Int64?
     var kind: Kind
     var roomID: String
-    /// Who joined, left or moved their read marker.
+    /// Who joined, left, or moved their read marker or receipt.
     var user: String?
     /// The `sequence` of the message posted, edited, deleted, reacted to or read up to.
     var message: Int64?

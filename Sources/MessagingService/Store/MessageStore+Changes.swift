@@ -81,6 +81,10 @@ extension MessageStore {
         case .reacted:
             guard rooms.contains(room), let message else { return nil }
             return .reactionsChanged(room: RoomID(room), message: message.id, reactions: [])
+        case .receipt:
+            guard let user, rooms.contains(room), let message else { return nil }
+            return .receiptMoved(
+                room: RoomID(room), receipt: ReadReceipt(user: user, message: message.id, sequence: message.sequence))
         }
     }
 }

@@ -10,6 +10,7 @@ extension MessageStore {
             _ = try Self.membership(db, room: roomID.rawValue, user: user)
             var page = try Self.page(of: roomID, from: cursor, limit: limit, user: user, db)
             page.messages = try Self.withReactions(db, page.messages)
+            page.receipts = try Self.receipts(db, room: roomID.rawValue)
             return page
         }
     }

@@ -103,8 +103,11 @@ extension MessageStore {
         }
     }
 
-    /// Moves the user's read marker forward to `id`; a marker already past it stays where it is.
-    func markRead(_ roomID: RoomID, upTo id: MessageID, user: String) throws(MessagingError) -> Room {
+    /// Moves the user's read marker forward to `id`, and with `sendsReceipt` their read receipt too; a marker
+    /// or receipt already past it stays where it is.
+    func markRead(
+        _ roomID: RoomID, upTo id: MessageID, user: String, sendsReceipt: Bool = true
+    ) throws(MessagingError) -> Room {
         try write { db in
             var (room, member) = try Self.membership(db, room: roomID.rawValue, user: user)
             let message = try Self.visibleMessage(db, id: id, user: user)
@@ -117,6 +120,7 @@ extension MessageStore {
                 var change = ChangeRecord(kind: .read, roomID: room.id, user: user, message: sequence)
                 try change.insert(db)
             }
+            if sendsReceipt { try Self.moveReceipt(db, room: room.id, user: user, to: sequence) }
             return try Self.roomView(db, room: room, member: member)
         }
     }

@@ -81,6 +81,7 @@ extension MessageStore {
         }
         migrator.registerMigration("v3-reactions", migrate: createReactions)
         migrator.registerMigration("v4-typing", migrate: createTyping)
+        migrator.registerMigration("v5-receipts", migrate: createReceipts)
         return migrator
     }
 }

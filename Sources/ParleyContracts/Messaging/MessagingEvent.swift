@@ -14,13 +14,15 @@ public enum MessagingEvent: Sendable, Hashable {
     case typing(room: RoomID, users: [String])
     /// A user's read marker moved; sent only to that user's own instances.
     case readMarkerMoved(room: RoomID, user: String, upTo: MessageID)
+    /// A member of the room read further (their receipt moved forward); sent to every member's instances.
+    case receiptMoved(room: RoomID, receipt: ReadReceipt)
 
     /// The room the event happened in.
     public var room: RoomID {
         switch self {
         case let .messagePosted(message), let .messageEdited(message), let .messageDeleted(message): message.room
         case let .memberJoined(room, _), let .memberLeft(room, _), let .readMarkerMoved(room, _, _),
-            let .reactionsChanged(room, _, _), let .typing(room, _):
+            let .reactionsChanged(room, _, _), let .typing(room, _), let .receiptMoved(room, _):
             room
         }
     }

@@ -47,8 +47,9 @@ public enum MessagingRequest: ServiceRequest, Hashable {
     /// Tells the room's other members that the caller is typing a message (or has stopped). The notice
     /// lapses on its own after `typingTimeout` unless said again. Replies `.accepted`.
     case typing(token: String, room: RoomID, isTyping: Bool)
-    /// Moves the caller's read marker in a room forward to `upTo` (never back). Replies `.room`.
-    case markRead(token: String, room: RoomID, upTo: MessageID)
+    /// Moves the caller's read marker in a room forward to `upTo` (never back), and with `sendsReceipt` their
+    /// read receipt too, which the room's other members see. Replies `.room`.
+    case markRead(token: String, room: RoomID, upTo: MessageID, sendsReceipt: Bool = true)
     /// Messages whose text holds every word of `text`, newest first, in the caller's rooms (or in `room`
     /// only), at most `limit` (1–500); with `before`, only those older than that message (the last of the
     /// page before), so results page to the last match. Replies `.found`.
@@ -89,7 +90,7 @@ public enum MessagingRequest: ServiceRequest, Hashable {
         case let .hello(token), let .createRoom(token, _), let .joinRoom(token, _), let .leaveRoom(token, _),
             let .openDirect(token, _), let .listRooms(token), let .listMembers(token, _),
             let .send(token, _, _, _, _, _), let .sendBatch(token, _), let .edit(token, _, _), let .delete(token, _),
-            let .history(token, _, _, _), let .markRead(token, _, _), let .search(token, _, _, _, _),
+            let .history(token, _, _, _), let .markRead(token, _, _, _), let .search(token, _, _, _, _),
             let .react(token, _, _), let .unreact(token, _), let .typing(token, _, _):
             token
         }

@@ -33,7 +33,7 @@ public enum CommandTable {
         CommandSpec("status", "/status TEXT", "set your status text (empty clears it)") { arguments in
             .status(text: arguments.rest(after: 0) ?? "")
         },
-        CommandSpec("who", "/who", "list the members of the current room and their presence") { _ in .who },
+        CommandSpec("who", "/who", "list the room's members, their presence and what each has read") { _ in .who },
         CommandSpec(
             "search", "/search TEXT", "search the messages of your rooms (Ctrl-R searches the current one)"
         ) { arguments in

@@ -96,6 +96,10 @@ public struct ChatScreenView {
             days: now.map { DayLines(timeZone: timeZone, locale: locale, now: $0) },
             mentions: MentionMatcher(user: session.user, displayName: session.displayName),
             reactionNumbers: state.isChoosingReactionTarget ? reactionNumbers(in: room) : [:],
+            receipts: ReceiptMarks(
+                me: session.user, receipts: state.chat.othersReceipts(in: room),
+                memberCount: state.chat.currentRoomSummary?.memberCount ?? 0,
+                messages: state.chat.timelines[room] ?? []),
             cache: layoutCache)
         let chat = state.chat
         let messages = chat.timelines[room] ?? []

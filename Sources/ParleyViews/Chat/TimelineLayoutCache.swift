@@ -8,7 +8,8 @@ import Synchronization
 ///
 /// Keyed by everything the layout reads (the message itself, the width, the clock's settings, the name of the
 /// sender it answers, its attachments' numbers, who
-/// counts as mentioned, the number `/react N` shows), so an edit, a resize or a renumbering lays it out afresh.
+/// counts as mentioned, the number `/react N` shows, the receipt mark), so an edit, a resize, a renumbering or a
+/// receipt lays it out afresh.
 /// Bounded: entries not used during the last `capacity` layouts are dropped (two generations, swapped when
 /// the newer fills, so a lookup stays O(1) and nothing needs a clock).
 public final class TimelineLayoutCache: Sendable {
@@ -21,6 +22,8 @@ public final class TimelineLayoutCache: Sendable {
         let numbers: [Int?]
         let mentions: MentionMatcher?
         let reactionNumber: Int?
+        /// `✓`, `✓✓` and the readers beside one of the user's messages: a receipt moving lays it out again.
+        let receipt: ReceiptMarks.Mark?
     }
 
     private struct Generations {

@@ -27,6 +27,8 @@ struct TimelineLines {
     var mentions: MentionMatcher?
     /// The numbers `/react N` takes, shown in place of the time while the command is typed.
     var reactionNumbers: [MessageID: Int] = [:]
+    /// How far others have read, shown beside the user's own messages; nil shows none (search results).
+    var receipts: ReceiptMarks? = nil
     /// Where laid-out messages are kept between frames; nil lays every message out afresh.
     var cache: TimelineLayoutCache? = nil
 
@@ -76,17 +78,19 @@ struct TimelineLines {
     private func laidOut(
         _ message: ChatMessage, in messages: [ChatMessage], number: (AttachmentReference) -> Int?
     ) -> [StyledLine] {
-        guard let cache else { return lines(of: message, in: messages, number: number) }
+        let mark = receipts?.mark(for: message)
+        guard let cache else { return lines(of: message, in: messages, number: number, mark: mark) }
         let key = TimelineLayoutCache.Key(
             message: message, width: width, showTimestamps: showTimestamps, timeZone: timeZone,
             replySender: message.replyTo.flatMap { id in messages.last { $0.id == id }?.sender },
             numbers: message.attachments.map(number), mentions: mentions,
-            reactionNumber: reactionNumbers[message.id])
-        return cache.lines(for: key) { lines(of: message, in: messages, number: number) }
+            reactionNumber: reactionNumbers[message.id], receipt: mark)
+        return cache.lines(for: key) { lines(of: message, in: messages, number: number, mark: mark) }
     }
 
     private func lines(
-        of message: ChatMessage, in messages: [ChatMessage], number: (AttachmentReference) -> Int?
+        of message: ChatMessage, in messages: [ChatMessage], number: (AttachmentReference) -> Int?,
+        mark: ReceiptMarks.Mark?
     ) -> [StyledLine] {
         var body: [StyledLine.Segment] =
             message.isDeleted
@@ -109,6 +113,7 @@ struct TimelineLines {
                     .init(text: "\(separator)📎 \(label)\(attachment.name) (\(details))", foreground: .indexed(6)))
             }
         }
+        body += receiptSegments(mark)
         body += reactionSegments(of: message)
         return numbered(layout(time: message.sentAt, sender: message.sender, body: body), reactionNumbers[message.id])
     }
