@@ -53,6 +53,8 @@ format:
 bench: deps
 	@echo "==> benchmarks (release build)"
 	$(SWIFT) build -c release --product ParleyBenchmarks
+	@# The decoders, which the app and the media and camera benchmarks load beside themselves on first use.
+	$(SWIFT) build -c release --product ParleyMediaPlugin
 	@# The terminal benchmarks run the release app itself, through a pseudo-terminal, beside irssi and WeeChat;
 	@# the Matrix benchmarks run it too.
 	@case "$(BENCH)" in ""|terminal*) missing="$(BENCH_MISSING)"; if [ -n "$$missing" ]; then \

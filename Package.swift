@@ -19,7 +19,9 @@ let package = Package(
     name: "Parley",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "parley", targets: ["parley"])
+        .executable(name: "parley", targets: ["parley"]),
+        // FFmpeg, chafa, libjpeg and libsndfile behind one table, loaded on first use, not at start (issue 13).
+        .library(name: "ParleyMediaPlugin", type: .dynamic, targets: ["ParleyMediaPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -78,8 +80,7 @@ let package = Package(
         .target(
             name: "MediaService",
             dependencies: [
-                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "CMediaCodecs", "CSndfile", "CVideoCodecs",
-                "VideoFrames",
+                "ServiceRuntime", "ParleyContracts", "ParleyStorage", "CMediaCodecs", "CVideoCodecs", "VideoFrames",
             ],
             swiftSettings: strict
         ),
@@ -98,8 +99,8 @@ let package = Package(
         .systemLibrary(name: "CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         .systemLibrary(name: "CSndfile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
         .systemLibrary(name: "CJpeg", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
-        // stb_image's implementation, the libjpeg-turbo decode and the chafa calls, behind shims Swift 6 can call.
-        .target(name: "CMediaCodecs", dependencies: ["CChafa", "CJpeg"]),
+        // The shims Swift calls for images and sounds, each a call into the media plugin, which they load.
+        .target(name: "CMediaCodecs"),
         // stb_image_write, for tests and benchmarks that make their own images.
         .target(name: "CImageWriter"),
         // FFmpeg: capture devices, containers, codecs and scaling, behind shims for the camera and media services.
@@ -108,7 +109,19 @@ let package = Package(
             providers: [
                 .apt(["libavdevice-dev", "libavformat-dev", "libavcodec-dev", "libswscale-dev", "libavutil-dev"])
             ]),
-        .target(name: "CVideoCodecs", dependencies: ["CFFmpeg"], linkerSettings: ffmpegLibraries),
+        // The shims Swift calls for video, capture devices and FFmpeg's sound, through the media plugin.
+        .target(
+            name: "CVideoCodecs", dependencies: ["CMediaCodecs"], cSettings: [.headerSearchPath("../CMediaCodecs")]),
+        // The media plugin: stb_image, libjpeg-turbo, chafa, libsndfile and FFmpeg behind the two modules above.
+        .target(
+            name: "ParleyMediaPlugin", dependencies: ["CChafa", "CJpeg", "CSndfile", "CFFmpeg"],
+            cSettings: [
+                .headerSearchPath("../CMediaCodecs"), .headerSearchPath("../CMediaCodecs/include"),
+                .headerSearchPath("../CVideoCodecs/include"),
+                // Only the table's entry is exported: the shims must not bind to the app's functions of their names.
+                .unsafeFlags(["-fvisibility=hidden"]),
+            ],
+            linkerSettings: ffmpegLibraries),
         // FFmpeg's encoders, for tests and benchmarks that make their own videos and sounds.
         .target(name: "CMediaFixtures", dependencies: ["CFFmpeg"], linkerSettings: ffmpegLibraries),
 

@@ -1,5 +1,6 @@
-import CSndfile
+import CMediaCodecs
 import ParleyContracts
+import VideoFrames
 
 /// Reads sound files with libsndfile: their format and duration, and a waveform made in one streaming pass.
 enum AudioReader {
@@ -10,7 +11,7 @@ enum AudioReader {
         guard file.duration <= maxDuration else { throw .tooLong(path: path, limit: maxDuration) }
         let peaks = file.peaks(columns: width)
         return AudioInfo(
-            duration: file.duration, format: AudioFormat.describe(file.info), sampleRate: Int(file.info.samplerate),
+            duration: file.duration, format: AudioFormat.describe(file.info), sampleRate: Int(file.info.sample_rate),
             channels: Int(file.info.channels), waveform: Waveform.line(peaks: peaks))
     }
 
@@ -22,31 +23,30 @@ enum AudioReader {
     }
 }
 
-/// An open libsndfile handle and what its header says.
+/// An open libsndfile handle (through the media plugin) and what its header says.
 struct SoundFile {
     let handle: OpaquePointer
-    let info: SF_INFO
+    let info: parley_sound_info
 
     init(_ path: String) throws(MediaError) {
         guard try FileCheck.size(of: path) > 0 else { throw .emptyFile(path: path) }
-        var info = SF_INFO()
-        guard let handle = sf_open(path, Int32(SFM_READ), &info) else {
-            // With no handle, libsndfile reports the failure of the latest open on any thread; good enough
-            // for a message, and the error case itself does not depend on it.
-            throw .unsupportedAudio(path: path, reason: String(cString: sf_strerror(nil)))
+        var info = parley_sound_info()
+        var message = [CChar](repeating: 0, count: 512)
+        guard let handle = parley_sound_open(path, &info, &message, message.count) else {
+            throw .unsupportedAudio(path: path, reason: message.nulTerminatedText)
         }
-        guard info.samplerate > 0, info.channels > 0 else {
-            sf_close(handle)
+        guard info.sample_rate > 0, info.channels > 0 else {
+            parley_sound_close(handle)
             throw .unsupportedAudio(path: path, reason: "its header gives no sample rate or channels")
         }
         self.handle = handle
         self.info = info
     }
 
-    func close() { sf_close(handle) }
+    func close() { parley_sound_close(handle) }
 
     var duration: Duration {
-        .seconds(Double(max(0, info.frames)) / Double(info.samplerate))
+        .seconds(Double(max(0, info.frames)) / Double(info.sample_rate))
     }
 
     /// The loudest sample (0 to 1, any channel) in each of `columns` equal stretches of the sound.
@@ -63,7 +63,7 @@ struct SoundFile {
         var position: Int64 = 0
         while position < frames {
             let count = block.withUnsafeMutableBufferPointer {
-                sf_readf_float(handle, $0.baseAddress, Int64(blockFrames))
+                parley_sound_read(handle, $0.baseAddress, Int64(blockFrames))
             }
             guard count > 0 else { break }
             for frame in 0..<Int(count) {

@@ -1,5 +1,6 @@
 import ParleyContracts
 import ServiceRuntime
+import VideoFrames
 
 /// The media service's logic. Decoding, rendering and reading sound files run on a worker thread, so the
 /// handler task waits instead of holding one of the few cooperative threads for tens of milliseconds.
@@ -14,10 +15,13 @@ public struct MediaHandler: ServiceHandler {
     private var cache: PreviewCache
     private let playback: PlaybackController
     private var video: VideoPlayback?
+    /// Where the media plugin is (nil: beside the executable); loaded at the first request that decodes.
+    private let pluginPath: String?
 
-    init(limits: MediaLimits, player: any AudioPlayer, counters: MediaCounters) {
+    init(limits: MediaLimits, player: any AudioPlayer, counters: MediaCounters, pluginPath: String? = nil) {
         self.limits = limits
         self.counters = counters
+        self.pluginPath = pluginPath
         self.cache = PreviewCache(capacity: limits.cachedPreviews)
         self.playback = PlaybackController(player: player, positionInterval: limits.positionInterval)
     }
@@ -25,6 +29,7 @@ public struct MediaHandler: ServiceHandler {
     public mutating func handle(
         _ request: MediaRequest, context: ServiceContext<MediaEvent, MediaRequest>
     ) async throws -> MediaReply {
+        if request.decodes { try loadPlugin() }
         switch request {
         case let .preview(path, contentHash, width, height, palette):
             return .preview(
@@ -72,6 +77,15 @@ public struct MediaHandler: ServiceHandler {
             let summarizer = FileSummarizer(prefixBytes: limits.textPrefixBytes, lines: limits.textLines)
             return .summary(
                 try await offload { () throws(MediaError) in try summarizer.summarize(path, mediaType: mediaType) })
+        }
+    }
+
+    /// The decoders are in the media plugin, loaded now rather than at start; without it, one sentence.
+    private func loadPlugin() throws(MediaError) {
+        do {
+            try MediaPlugin.load(from: pluginPath)
+        } catch {
+            throw .codecsUnavailable(reason: error.description)
         }
     }
 
@@ -137,5 +151,15 @@ public struct MediaHandler: ServiceHandler {
         counters.recordRender()
         cache.insert(preview, for: key)
         return preview
+    }
+}
+
+extension MediaRequest {
+    /// Whether the request reads an image, sound or video, which takes the media plugin.
+    fileprivate var decodes: Bool {
+        switch self {
+        case .preview, .previewVideo, .describeAudio, .play, .playVideo: true
+        case .togglePause, .stop, .playbackPosition, .summarize: false
+        }
     }
 }

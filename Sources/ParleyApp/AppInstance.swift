@@ -34,8 +34,12 @@ public final class AppInstance: Sendable {
         // A service that cannot start (a damaged store, say) is shown failed in the panel and said on the main
         // screen; the app goes on.
         var problems = environment.warnings
+        // Started together: each opens a store of its own, and one waiting on the disk (or on the lock that
+        // serialises opening across processes) need not hold up the others before the first screen.
+        await withTaskGroup(of: Void.self) { group in
+            for service in services { group.addTask { await service.start() } }
+        }
         for service in services {
-            await service.start()
             let status = service.status
             if status.state == .running {
                 logger.info("\(service.name) running")

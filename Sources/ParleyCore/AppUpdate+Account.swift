@@ -39,10 +39,12 @@ func handleAccountReply(
         state.notice = "members: " + members.joined(separator: ", ")
     case (_, .success(.done)), (_, .success(.directory)):
         break
+    case let (_, .failure(.refused(.sessionRefused(server)))):
+        // Also from the heartbeat: a kept session is resumed without asking the server, whose verdict on the
+        // token comes with the first heartbeat.
+        signInAgain(server: server, in: &state)
     case (.heartbeat, .failure), (.logout, .failure), (.presence, .failure), (.resume, .failure):
         break  // background bookkeeping (or nothing kept to resume): nothing the user asked for is lost
-    case let (_, .failure(.refused(.sessionRefused(server)))):
-        signInAgain(server: server, in: &state)
     case let (_, .failure(failure)):
         state.notice = failure.sentence(resumes: resumption(of: request))
     }

@@ -4,6 +4,8 @@ import CVideoCodecs
 public struct VideoStreamError: Error, Sendable, Equatable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         case noVideo, noAudio, noDecoder, badFormat, noFrame, tooLong
+        /// The media plugin (`MediaPlugin`) could not be loaded; the message is the dynamic loader's reason.
+        case noPlugin
         /// Claims more pixels than allowed; the size as the header says.
         case tooLarge(width: Int, height: Int)
         /// A system error behind FFmpeg's code: ENOENT, EBUSY, EACCES, ENODEV, ...
@@ -27,6 +29,7 @@ public struct VideoStreamError: Error, Sendable, Equatable, CustomStringConverti
         case PARLEY_AV_BAD_FORMAT: kind = .badFormat
         case PARLEY_AV_NO_FRAME: kind = .noFrame
         case PARLEY_AV_TOO_LONG: kind = .tooLong
+        case PARLEY_AV_NO_PLUGIN: kind = .noPlugin
         case PARLEY_AV_TOO_LARGE:
             let sides = message.split(separator: "x").compactMap { Int($0) }
             kind = .tooLarge(width: sides.first ?? 0, height: sides.last ?? 0)
@@ -44,6 +47,7 @@ public struct VideoStreamError: Error, Sendable, Equatable, CustomStringConverti
         case .badFormat: "its frames are in a pixel format that cannot be converted"
         case .noFrame: "no frame has been decoded yet"
         case .tooLong: "it is longer than the limit"
+        case .noPlugin: "the media plugin \(MediaPlugin.fileName) could not be loaded (\(message))"
         case let .tooLarge(width, height): "it claims \(width)x\(height) pixels"
         case .system, .other: message.isEmpty ? "FFmpeg error \(code)" : message
         }

@@ -24,7 +24,15 @@ final class MatrixAppUser: Sendable {
 
     /// Starts the app on `server` and signs up a fresh user named from `prefix`.
     static func register(_ prefix: String, server: String) async throws -> MatrixAppUser {
-        let directory = TemporaryDirectory(prefix)
+        let user = try await start(
+            name: TestHomeserver.uniqueUserName(prefix), directory: TemporaryDirectory(prefix), server: server)
+        try await user.send("/register \(user.name) correct-horse")
+        try await user.waitUntil("\(user.name) never got signed in") { $0.chat.session != nil }
+        return user
+    }
+
+    /// Starts the app on `server` and `directory` as the person `name` (whatever it kept there, it resumes).
+    static func start(name: String, directory: TemporaryDirectory, server: String) async throws -> MatrixAppUser {
         // A busy machine may take seconds over a homeserver call: the requests' deadline is generous.
         let settings = directory.file("config.toml")
         try Data("[services]\nrequest_timeout_ms = 60000\n".utf8).write(to: settings)
@@ -32,11 +40,8 @@ final class MatrixAppUser: Sendable {
             dataPath: directory.dataDirectory.path, configPath: settings.path, serverURL: server)
         let drawn = LastFrame()
         let app = await AppInstance.start(environment, width: 120, height: 40) { drawn.draw($0) }
-        let user = MatrixAppUser(
-            name: TestHomeserver.uniqueUserName(prefix), directory: directory, app: app, drawn: drawn)
+        let user = MatrixAppUser(name: name, directory: directory, app: app, drawn: drawn)
         user.running.withLock { $0 = Task { await app.loop.run() } }
-        try await user.send("/register \(user.name) correct-horse")
-        try await user.waitUntil("\(user.name) never got signed in") { $0.chat.session != nil }
         return user
     }
 
@@ -87,12 +92,12 @@ final class MatrixAppUser: Sendable {
         }
     }
 
-    /// Quits the app (as `/quit` does) and removes its data.
-    func close() async {
+    /// Quits the app (as `/quit` does) and removes its data, unless it is kept for another start.
+    func close(removing: Bool = true) async {
         app.loop.send(.input(.hangup))
         await running.withLock { $0 }?.value
         await app.close()
-        directory.remove()
+        if removing { directory.remove() }
     }
 }
 

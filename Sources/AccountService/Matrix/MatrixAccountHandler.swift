@@ -16,8 +16,6 @@ public struct MatrixAccountHandler: ServiceHandler {
 
     let client: MatrixClient
     let sessions: MatrixSessionStore
-    /// How long a start waits for the homeserver to confirm the kept session before opening without it.
-    static let resumeCheckDeadline: Duration = .seconds(2)
     /// The status the user set, sent again with each heartbeat: presence without it would clear it.
     var statusMessage: String?
 
@@ -32,6 +30,11 @@ public struct MatrixAccountHandler: ServiceHandler {
         do {
             return try await dispatch(request)
         } catch let error as MatrixError {
+            if case .unknownToken = error, let token = client.session?.accessToken {
+                // The server ended the session (signed out elsewhere, or expired): never resumed again.
+                sessions.remove(token: token)
+                client.setSession(nil)
+            }
             throw Self.accountError(error, for: request)
         }
     }
@@ -49,7 +52,7 @@ public struct MatrixAccountHandler: ServiceHandler {
             let displayName = try? await client.displayName(of: session.userID)
             return .session(try keep(session, displayName: displayName ?? MatrixName.localpart(of: session.userID)))
         case .resume:
-            return try await resume()
+            return try resume()
         case let .logout(token):
             try await use(token)
             do {
@@ -100,22 +103,13 @@ public struct MatrixAccountHandler: ServiceHandler {
         }
     }
 
-    /// Signs in with the session kept from last time. A server that cannot be reached does not stop it: the
-    /// app opens on what it cached and the token is checked once the server answers.
-    private func resume() async throws -> AccountReply {
+    /// Signs in with the session kept from last time, asking the network nothing: the app opens on its cached
+    /// screen at once (issue 8's first frame), whether the server answers quickly, slowly or not at all. The
+    /// server's verdict comes with the first request that uses the token (the heartbeat the app sends on
+    /// signing in): a token it refuses brings the sign-in back then, and is forgotten (`handle`).
+    private func resume() throws -> AccountReply {
         guard let stored = sessions.latest() else { throw AccountError.noStoredSession }
         client.setSession(stored.session)
-        do {
-            // The app opens on its cached screen after this answer: a server slow to say whether the token still
-            // holds is treated as offline, and a token it refuses later brings the sign-in back then.
-            _ = try await client.whoami(timeout: Self.resumeCheckDeadline)
-        } catch MatrixError.unknownToken {
-            sessions.remove(token: stored.session.accessToken)
-            client.setSession(nil)
-            throw AccountError.noStoredSession
-        } catch MatrixError.unreachable {
-            // Offline: carry on with the kept session.
-        }
         return .session(parleySession(stored.session, displayName: stored.displayName))
     }
 

@@ -2,7 +2,9 @@
 #define PARLEY_MEDIA_CODECS_H
 
 // The only C surface the media service sees: decoding with stb_image (PNG, GIF) and libjpeg-turbo (JPEG),
-// and rendering with chafa, behind functions that hold no state Swift could observe.
+// rendering with chafa and reading sounds with libsndfile, behind functions that hold no state Swift could
+// observe. The functions live in the media plugin (libParleyMediaPlugin.so), loaded the first time one is
+// called, so that none of those libraries is loaded at start (parley_media_plugin_load says why it failed).
 
 #include <stddef.h>
 #include <stdint.h>
@@ -79,5 +81,32 @@ void parley_fit_box(int width, int height, int box_columns, int box_rows, int *c
 /// `pixels` are RGB or RGBA as `channels` says.
 int parley_render_cells(const unsigned char *pixels, int channels, int width, int height, int columns, int rows,
                         parley_palette palette, uint32_t *symbols, int32_t *foregrounds, int32_t *backgrounds);
+
+// MARK: - Reading sound files with libsndfile (WAV, FLAC, Ogg, MP3)
+
+typedef struct parley_sound parley_sound;
+
+typedef struct parley_sound_info {
+    int64_t frames;          // per channel, as the header says
+    int sample_rate, channels;
+    const char *container;   // "WAV", "FLAC", ...: NULL for a type without a name here
+    const char *encoding;    // "16-bit PCM", "Vorbis", ...: NULL for an encoding without a name here
+} parley_sound_info;
+
+/// Opens a sound libsndfile can read and fills `info` from its header; NULL, with libsndfile's words in
+/// `message`, when it cannot.
+parley_sound *parley_sound_open(const char *path, parley_sound_info *info, char *message, size_t message_size);
+
+/// Reads up to `frames` frames of interleaved samples (-1 to 1) into `samples`; the count read, 0 at the end.
+int64_t parley_sound_read(parley_sound *sound, float *samples, int64_t frames);
+
+void parley_sound_close(parley_sound *sound);
+
+// MARK: - The plugin behind every function here and in CVideoCodecs.h
+
+/// Loads the media plugin from `path`, or with NULL from beside the executable (else the library path) unless
+/// it is loaded already. 0 on success; -1 with the dynamic loader's reason in `message` otherwise. Every
+/// other function loads it on first use too, and fails as its own failure when it cannot.
+int parley_media_plugin_load(const char *path, char *message, size_t message_size);
 
 #endif

@@ -17,6 +17,7 @@
 #define PARLEY_AV_NO_AUDIO (-0x50410005)    // the input holds no audio stream
 #define PARLEY_AV_NO_FRAME (-0x50410006)    // no frame was decoded yet
 #define PARLEY_AV_TOO_LONG (-0x50410007)    // more samples than allowed were decoded
+#define PARLEY_AV_NO_PLUGIN (-0x50410008)   // the media plugin (ParleyMediaPlugin.h) could not be loaded
 
 /// The errno behind an AVERROR code (ENOENT, EBUSY, EACCES, ...), or 0 when it is not one.
 int parley_av_errno(int code);
@@ -25,7 +26,7 @@ int parley_av_errno(int code);
 
 typedef struct parley_video parley_video;
 
-typedef struct {
+typedef struct parley_video_info {
     int width, height;             // of the video stream, as its header says
     double frame_rate;             // frames a second; 0 when unknown
     int64_t duration_us;           // of the whole input; negative when unknown
@@ -67,7 +68,7 @@ int parley_v4l2_capture_name(const char *path, char *name, size_t name_size);
 
 // MARK: - Sound: format and peaks in one streaming pass
 
-typedef struct {
+typedef struct parley_audio_info {
     char container[64];
     char codec[32];
     int sample_rate, channels;

@@ -18,6 +18,8 @@ public enum MediaError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLong(path: String, limit: Duration)
     case noPlayer
     case playerFailed(path: String, player: String, reason: String)
+    /// The media plugin, which holds every decoder, could not be loaded; `reason` says what is missing.
+    case codecsUnavailable(reason: String)
 
     public var description: String {
         switch self {
@@ -51,6 +53,8 @@ public enum MediaError: Error, Sendable, Equatable, CustomStringConvertible {
             "no audio player found: install paplay, aplay, ffplay or mpv to play sounds"
         case let .playerFailed(path, player, reason):
             "\(player) could not play \(path): \(reason)"
+        case let .codecsUnavailable(reason):
+            "previews and playback are unavailable: \(reason)"
         }
     }
 }

@@ -10,10 +10,10 @@ struct MediaTestHost {
     let counters = MediaCounters()
     let directory = TemporaryDirectory("media")
 
-    init(limits: MediaLimits = .init(), player: any AudioPlayer = SilentPlayer()) async {
+    init(limits: MediaLimits = .init(), player: any AudioPlayer = SilentPlayer(), pluginPath: String? = nil) async {
         host = MediaService.makeHost(
             configuration: ServiceConfiguration(defaultTimeout: .seconds(30)), limits: limits, player: player,
-            counters: counters)
+            counters: counters, pluginPath: pluginPath)
         await host.start()
     }
 

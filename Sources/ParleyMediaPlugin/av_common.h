@@ -1,4 +1,4 @@
-// Helpers the CVideoCodecs shims share; not part of the module's interface.
+// Helpers the FFmpeg shims of the media plugin share; not part of its table.
 #ifndef PARLEY_AV_COMMON_H
 #define PARLEY_AV_COMMON_H
 #include <stddef.h>
