@@ -29,7 +29,7 @@ public struct MediaHandler: ServiceHandler {
     public mutating func handle(
         _ request: MediaRequest, context: ServiceContext<MediaEvent, MediaRequest>
     ) async throws -> MediaReply {
-        if request.decodes { try loadPlugin() }
+        if request.decodes { try await loadPlugin() }
         switch request {
         case let .preview(path, contentHash, width, height, palette):
             return .preview(
@@ -80,12 +80,16 @@ public struct MediaHandler: ServiceHandler {
         }
     }
 
-    /// The decoders are in the media plugin, loaded now rather than at start; without it, one sentence.
-    private func loadPlugin() throws(MediaError) {
-        do {
-            try MediaPlugin.load(from: pluginPath)
-        } catch {
-            throw .codecsUnavailable(reason: error.description)
+    /// The decoders are in the media plugin, loaded now rather than at start; without it, one sentence. The
+    /// first load maps about two hundred libraries (around 100 ms): on a worker thread, like a decode.
+    private func loadPlugin() async throws(MediaError) {
+        let path = pluginPath
+        try await offload { () throws(MediaError) in
+            do throws(VideoStreamError) {
+                try MediaPlugin.load(from: path)
+            } catch {
+                throw .codecsUnavailable(reason: error.description)
+            }
         }
     }
 
