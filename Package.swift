@@ -153,7 +153,7 @@ let package = Package(
             dependencies: [
                 "AccountService", "MessagingService", "AttachmentService", "MediaService", "CameraService",
                 "ParleyConfig", "ParleyContracts", "ParleyCore", "ParleyStorage", "ServiceRuntime", "MatrixClient",
-                logging, grdb,
+                "ChildProcesses", logging, grdb,
             ],
             swiftSettings: strict),
 
@@ -187,7 +187,7 @@ let package = Package(
         ),
 
         // MARK: - Tests, one target per module
-        // Starting programs on files or a pseudo-terminal, for tests, benchmarks and the soak.
+        // Starting programs on files or a pseudo-terminal: notify-send for the app; tests, benchmarks, the soak.
         .target(name: "ChildProcesses", swiftSettings: strict),
         .target(name: "ParleyTestKit", dependencies: ["ParleyStorage", "ChildProcesses"], swiftSettings: strict),
         .testTarget(

@@ -1,3 +1,4 @@
+import ChildProcesses
 import Foundation
 import ParleyConfig
 import ParleyCore
@@ -51,15 +52,21 @@ struct DesktopNotification: Sendable {
         ["--app-name=Parley", "--", plain(alert.title), escapedMarkup(plain(alert.preview))]
     }
 
-    /// Starts `notify-send` and lets it run: nothing waits for it, and a failure only means no notification.
+    /// Starts `notify-send` and lets it run: the app loop does not wait for it, and a failure only means no
+    /// notification. Not through Foundation's `Process`, whose `run()` now and then crashes reading
+    /// /proc/self/fd (swift-corelibs-foundation #5472): a notification must never take the app down.
     func show(_ alert: Alert) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = Self.arguments(for: alert)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try? process.run()
+        let streams = StandardStreams.files(input: "/dev/null", output: "/dev/null", error: "/dev/null")
+        guard
+            let pid = try? spawn(
+                executable.path, arguments: Self.arguments(for: alert),
+                environment: ProcessInfo.processInfo.environment, streams: streams)
+        else { return }
+        // Reaped when it ends, so no notification is left behind as a zombie.
+        Thread.detachNewThread {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
     }
 
     /// `text` with every control, format and separator character (escape sequences, bidi overrides, line

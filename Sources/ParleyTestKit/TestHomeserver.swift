@@ -44,17 +44,13 @@ public struct TestHomeserver: Sendable {
         guard let configPath, let venvPath else {
             throw Unavailable(description: "The test homeserver's config or venv path is not set.")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: venvPath).appendingPathComponent("bin/register_new_matrix_user")
-        process.arguments = ["-c", configPath, "-u", username, "-p", password, "-a", url]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw Unavailable(description: "register_new_matrix_user failed: \(text)")
+        // Through `runCommand`, not Foundation's `Process`, whose `run()` now and then crashes reading
+        // /proc/self/fd (swift-corelibs-foundation #5472).
+        let result = try runCommand(
+            URL(fileURLWithPath: venvPath).appendingPathComponent("bin/register_new_matrix_user"),
+            ["-c", configPath, "-u", username, "-p", password, "-a", url])
+        guard result.status == 0 else {
+            throw Unavailable(description: "register_new_matrix_user failed: \(result.output)\(result.errorOutput)")
         }
     }
 }

@@ -45,13 +45,13 @@ extension MatrixBackendSuites {
             let found = try await annPeer.messagingCall(.search(token: ann.token, text: "outage"))
             guard case let .found(hits) = found else { throw UnexpectedReply(description: "\(found)") }
             #expect(hits.map(\.text) == ["before the outage"])
-            // When it is back, the same ids go again in order, and one of them twice: each is one event
+            // When it is back, the same ids go again in order, and one of them twice: each is one event. As the
+            // app's outbox does, a send that still finds the server unreachable (a connection the outage cut
+            // can fail the first request after it) is tried again.
             try serverSwitch.switchOn()
             for (index, id) in ids.enumerated().map({ ($0.offset, $0.element) }) + [(0, ids[0])] {
-                let sent = try await annPeer.messagingCall(
-                    .send(token: ann.token, room: room.id, id: id, text: "queued \(index)")
-                )
-                .message
+                let sent = try await Self.sendOnceReachable(
+                    .send(token: ann.token, room: room.id, id: id, text: "queued \(index)"), by: annPeer)
                 #expect(sent.id == id)
             }
             let all = try await eventually(timeout: .seconds(30)) {
@@ -62,6 +62,19 @@ extension MatrixBackendSuites {
             await annPeer.close()
             await bobPeer.close()
             serverSwitch.switchOff()
+        }
+
+        /// Sends `request`, again after each `serverUnreachable`, for up to a minute.
+        static func sendOnceReachable(_ request: MessagingRequest, by peer: MatrixPeer) async throws -> ChatMessage {
+            let deadline = ContinuousClock.now + .seconds(60)
+            while true {
+                do {
+                    return try await peer.messagingCall(request).message
+                } catch let error as ServiceCallError<MessagingError> {
+                    guard case .serverUnreachable = error.failure, ContinuousClock.now < deadline else { throw error }
+                    try await Task.sleep(for: .milliseconds(200))
+                }
+            }
         }
     }
 }
