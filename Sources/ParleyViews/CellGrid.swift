@@ -34,6 +34,20 @@ public struct CellGrid: Sendable, Equatable {
         guard y >= 0, y < height else { return x }
         let end = min(width, limit.map { x + $0 } ?? width)
         var column = x
+        // Text whose every scalar is a grapheme of its own (printable ASCII, Latin letters, box drawing, arrows,
+        // `✓`: nearly all a frame draws) needs no grapheme breaking, which cost more than the rest of drawing.
+        if text.unicodeScalars.allSatisfy(Self.standsAlone) {
+            for scalar in text.unicodeScalars {
+                let isASCII = scalar.value < 0x7F
+                let grapheme = isASCII ? Self.ascii[Int(scalar.value) - 0x20] : String(scalar)
+                let cellWidth = isASCII ? 1 : TerminalText.width(of: grapheme)
+                guard column + cellWidth <= end else { break }
+                self[column, y] = Cell(grapheme, foreground: foreground, background: background, attributes: attributes)
+                if cellWidth == 2 { self[column + 1, y] = .continuation }
+                column += cellWidth
+            }
+            return column
+        }
         for grapheme in TerminalText.safeGraphemes(text) {
             let cellWidth = TerminalText.width(of: grapheme)
             guard column + cellWidth <= end else { break }
@@ -42,6 +56,20 @@ public struct CellGrid: Sendable, Equatable {
             column += cellWidth
         }
         return column
+    }
+
+    /// Each printable ASCII character as a string, made once rather than for every cell of every frame.
+    private static let ascii: [String] = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+
+    /// Whether `scalar` is a whole grapheme wherever it stands and safe to show as it is: printable ASCII, Latin
+    /// up to the combining marks, general punctuation short of the joiners and bidi controls, and the symbol
+    /// blocks from letterlike symbols to the arrows (no combining marks, joiners or modifiers among them). A
+    /// scalar outside these (a combining mark, an emoji, a variation selector) sends the text the slow way.
+    private static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20..<0x7F, 0xA0..<0x300, 0x2010..<0x2028, 0x2030..<0x2060, 0x2100..<0x2C00: true
+        default: false
+        }
     }
 
     /// Fills a rectangle with `cell`.

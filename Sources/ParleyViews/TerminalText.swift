@@ -32,8 +32,20 @@ public enum TerminalText {
         if grapheme.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         // Nothing below U+1100 is wide, and the first emoji shown as an emoji by default is U+231A.
         if first.value < 0x1100 { return 1 }
+        if first.value < symbolsEnd { return Int(symbolWidths[Int(first.value) - 0x1100]) }
         if first.properties.isEmojiPresentation { return 2 }
         return isWide(first.value) ? 2 : 1
+    }
+
+    /// Where the table of worked-out widths ends: past the box drawing of day lines, the arrows and the `✓` of
+    /// read receipts.
+    private static let symbolsEnd: UInt32 = 0x3000
+
+    /// The widths of U+1100 up to `symbolsEnd`, worked out once: day lines and marks draw these on every
+    /// frame, and the Unicode property look-up for each cell cost more than the rest of the frame's drawing.
+    private static let symbolWidths: [UInt8] = (0x1100..<symbolsEnd).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return 1 }
+        return scalar.properties.isEmojiPresentation || isWide(value) ? 2 : 1
     }
 
     /// Columns `text` takes once made safe.

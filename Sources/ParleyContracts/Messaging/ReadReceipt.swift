@@ -16,9 +16,7 @@ public struct ReadReceipt: Sendable, Hashable, Codable {
 
     /// `receipts` with `newer` merged in, one per user, each only ever moving forward: a late event never takes
     /// a receipt back.
-    public static func merged(_ receipts: [String: ReadReceipt], with newer: some Sequence<ReadReceipt>) -> [String:
-        ReadReceipt]
-    {
+    public static func merged(_ receipts: [String: ReadReceipt], with newer: [ReadReceipt]) -> [String: ReadReceipt] {
         var receipts = receipts
         for receipt in newer where receipt.sequence > receipts[receipt.user]?.sequence ?? .min {
             receipts[receipt.user] = receipt
