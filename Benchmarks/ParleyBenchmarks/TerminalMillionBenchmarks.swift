@@ -4,7 +4,7 @@ import Foundation
 // irssi and WeeChat keep no such store (an IRC client starts with empty windows), so these have no reference.
 
 /// Five starts on the million-message directory: to the first frame; Enter on /login to the newest messages
-/// on screen; resident memory 2 s after that.
+/// on screen; resident memory 2 s after that. Then five sign-ins into a room of one message, for comparison.
 func terminalMillion() async throws {
     let fixture = try await SharedFixtures.room(of: 1_000_000)
     var frames: [Double] = []
@@ -23,6 +23,17 @@ func terminalMillion() async throws {
     figure("terminal.open_room.million", median(of: opens), "ms")
     figure("terminal.open_room.million.min", opens.min() ?? 0, "ms")
     figure("terminal.rss.million", median(of: rss), "MB")
+    // The same sign-in into a room of one message: what the sign-in costs by itself (scrypt at OWASP's
+    // setting checks the password), so that what the million messages add can be told apart from it.
+    let single = try await SharedFixtures.room(of: 1)
+    var singleOpens: [Double] = []
+    for _ in 0..<5 {
+        let terminal = try startParley(single.directory)
+        defer { terminal.stop() }
+        singleOpens.append(milliseconds(try openRoom(terminal, single)))
+    }
+    figure("terminal.open_room.one", median(of: singleOpens), "ms")
+    figure("terminal.open_room.million.beyond_sign_in", median(of: opens) - median(of: singleOpens), "ms")
 }
 
 /// Types /login on the welcome screen, then times Enter to the room's newest message on screen.
