@@ -35,7 +35,14 @@ extension MatrixCache {
                 if let gap = gaps[roomID] {
                     outcome.events += try Self.applyGap(db, gap, room: roomID, reader: reader)
                 }
-                for event in room.state { _ = try Self.apply(db, event, room: roomID, reader: reader, live: false) }
+                // A known room's state section carries changes too: with lazy-loaded members, a join often
+                // comes there before (or instead of) the timeline, and the timeline's copy is then no change.
+                // A new room's state is what it already was, told by the join of the room itself.
+                for event in room.state {
+                    if let change = try Self.apply(db, event, room: roomID, reader: reader, live: !isNew) {
+                        outcome.events.append(change)
+                    }
+                }
                 outcome.events += try Self.applyTimeline(
                     db, room.timeline.events, room: roomID, reader: reader, live: true
                 ) { try Self.takeSequence(db, account: account) }
