@@ -23,6 +23,15 @@ public struct CellGrid: Sendable, Equatable {
         }
     }
 
+    /// Whether row `y` holds the same cells as row `y` of `other` (a grid of the same width). Compared in
+    /// place, without copying a cell out (a copy retains its grapheme): a painter skips an unchanged row
+    /// whole, at the cost of a comparison, instead of reading each cell of both frames.
+    public func rowEquals(_ y: Int, in other: CellGrid) -> Bool {
+        guard other.width == width, y >= 0, y < height, y < other.height else { return false }
+        let range = (y * width)..<((y + 1) * width)
+        return cells[range] == other.cells[range]
+    }
+
     /// Writes `text` from column `x` of row `y`, clipped at `limit` columns (default: the row's end), each
     /// grapheme made safe and as wide as the terminal will draw it.
     /// - Returns: the column after the last one written.

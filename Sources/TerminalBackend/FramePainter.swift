@@ -27,6 +27,8 @@ struct FramePainter {
         }
         var text: [wchar_t] = []
         for y in 0..<rows {
+            // A key changes one row: the others are skipped whole, not compared cell by cell.
+            if let before, grid.rowEquals(y, in: before) { continue }
             for x in 0..<columns {
                 let cell = grid[x, y]
                 if let before, before[x, y] == cell { continue }

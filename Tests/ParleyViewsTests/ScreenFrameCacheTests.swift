@@ -63,3 +63,20 @@ extension AppState {
         return state
     }
 }
+
+struct CellGridRowTests {
+    @Test func onlyTheRowThatChangedDiffers() {
+        // Given a frame and the next one, in which one row changed
+        var before = CellGrid(width: 12, height: 3)
+        before.write("room list", x: 0, y: 0)
+        before.write("> hel", x: 0, y: 2)
+        var after = before
+        after.write("> hello", x: 0, y: 2)
+        // Then the unchanged rows compare equal, the changed one does not
+        #expect(after.rowEquals(0, in: before))
+        #expect(after.rowEquals(1, in: before))
+        #expect(!after.rowEquals(2, in: before))
+        // And a row of a grid of another width never counts as the same
+        #expect(!CellGrid(width: 5, height: 3).rowEquals(1, in: before))
+    }
+}
