@@ -1,5 +1,6 @@
 import ParleyContracts
 import ParleyStorage
+import ServiceRuntime
 
 /// Turns the change log into live events: whenever the database may have changed (written by this process
 /// or another), it reads the changes after the last one it has seen and publishes those that concern the
@@ -28,7 +29,8 @@ struct ChangeFeed: Sendable {
             // Something was written: while a writer keeps going, the commits after it are read together a
             // moment later rather than one read each, which is what a flood costs every process watching. The
             // first change of a burst is still read at once; the ticks meanwhile fold into one.
-            if seen != before { try? await Task.sleep(for: Self.burstPause) }
+            // On the alarm clock: a Dispatch timer costs its manager thread a wake-up to arm and another to fire.
+            if seen != before { await AlarmClock.shared.sleep(until: .now + Self.burstPause) }
         }
     }
 

@@ -63,11 +63,15 @@ extension AppLoop {
 
     // MARK: - The rooms kept for next time
 
-    /// Notes that the chat state changed in what the cache keeps. Typed characters change only the input line.
+    /// Notes that the chat state may have changed in what the cache keeps (the rooms and their messages).
+    /// Typed characters change only the input line; a service's status, its trace, a tick and a heartbeat's
+    /// answer change none of it either, and handing the state over at each would wake the writer (and keep
+    /// its pacing timer pending) at every heartbeat of an idle app.
     func keepCache(after message: AppMsg) {
         guard cacheWriter != nil, state.chat.session != nil else { return }
         switch message {
-        case .input(.key(.character)), .input(.paste): return
+        case .input(.key(.character)), .input(.paste), .serviceStatus, .serviceTrace, .tick: return
+        case .accountReplied(.heartbeat, _): return
         default: cacheIsStale = true
         }
     }

@@ -26,8 +26,8 @@ public actor AppLoop {
     private var taken = 0
     /// Messages handled but not yet drawn: they count as handled once a frame shows them.
     private var pendingHandled = 0
-    /// Whether a wake-up for a held-back frame is on its way.
-    private var frameHeldBack = false
+    /// The wake-up for a frame held back to keep the frame rate, while one is armed.
+    private var frameAlarm = LoopAlarm()
     /// How often time passes for `update` while something waits on the clock (`nextTick`).
     let tickInterval: Duration
     /// The next `.tick`, armed for what is due next; none while nothing waits on the clock.
@@ -202,22 +202,18 @@ public actor AppLoop {
     /// Draws the state if a frame is due; otherwise has the inbox wake the loop when it is, so the last
     /// change of a burst is never left undrawn.
     private func drawIfDue() {
-        guard pendingHandled > 0 || frameHeldBack else { return }
+        guard pendingHandled > 0 || frameAlarm.due != nil else { return }
         let now = ContinuousClock.now
         let due = lastFrame + frameInterval
         if now >= due {
             render(state)
             lastFrame = now
-            frameHeldBack = false
+            frameAlarm.cancel()
             sink.markHandled(pendingHandled)
             pendingHandled = 0
-        } else if !frameHeldBack {
-            frameHeldBack = true
+        } else {
             let sink = sink
-            Task {
-                try? await Task.sleep(until: due, clock: .continuous)
-                sink.wake()
-            }
+            frameAlarm.arm(at: due) { sink.wake() }
         }
     }
 
@@ -326,6 +322,7 @@ public actor AppLoop {
         for task in background { task.cancel() }
         tickAlarm.cancel()
         cacheAlarm.cancel()
+        frameAlarm.cancel()
         panelRefresh?.cancel()
         requests?.finish()
         sink.finish()

@@ -1,4 +1,5 @@
 import ParleyContracts
+import ServiceRuntime
 import Synchronization
 
 /// Keeps the cached view up to date off the app's loop: the loop hands over its chat state (a copy-on-write
@@ -18,7 +19,8 @@ final class ClientCacheWriter: Sendable {
         worker = Task(priority: .utility) {
             for await _ in wakes {
                 if let problem = pending.write() { failed(problem) }
-                try? await Task.sleep(for: interval)
+                // The alarm clock, not `Task.sleep`: a pending Dispatch timer wakes the process every second.
+                await AlarmClock.shared.sleep(until: .now + interval)
             }
         }
     }

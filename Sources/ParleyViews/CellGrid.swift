@@ -23,6 +23,27 @@ public struct CellGrid: Sendable, Equatable {
         }
     }
 
+    /// Whether row `y` holds the same cells as row `y` of `other` (a grid of the same width). Compared in
+    /// place, without copying a cell out (a copy retains its grapheme): a painter skips an unchanged row
+    /// whole instead of reading each cell of both frames.
+    public func rowEquals(_ y: Int, in other: CellGrid) -> Bool {
+        guard other.width == width, y >= 0, y < height, y < other.height else { return false }
+        let start = y * width
+        return cells.withUnsafeBufferPointer { mine in
+            other.cells.withUnsafeBufferPointer { theirs in
+                for index in start..<(start + width) where mine[index] != theirs[index] { return false }
+                return true
+            }
+        }
+    }
+
+    /// Calls `body` with the cells of row `y`, read in place.
+    public func withRow<Result>(_ y: Int, _ body: (UnsafeBufferPointer<Cell>) throws -> Result) rethrows -> Result {
+        try cells.withUnsafeBufferPointer { cells in
+            try body(UnsafeBufferPointer(rebasing: cells[(y * width)..<((y + 1) * width)]))
+        }
+    }
+
     /// Writes `text` from column `x` of row `y`, clipped at `limit` columns (default: the row's end), each
     /// grapheme made safe and as wide as the terminal will draw it.
     /// - Returns: the column after the last one written.

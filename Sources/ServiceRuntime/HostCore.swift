@@ -57,7 +57,10 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
     }
     /// Callers that gave up spinning for their reply and parked: the ones the sweeper and a stop look at.
     var parked: [ObjectIdentifier: ParkedCall<Reply, Failure>] = [:]
+    /// The deadline sweeper while it waits, and the deadline it waits for (nil: until a caller parks).
     var sweeper: UnsafeContinuation<Void, Never>?
+    var sweeperDue: ContinuousClock.Instant?
+    var sweeperAlarm: AlarmClock.Token?
     var runningSince: ContinuousClock.Instant?
     var nextRestartAt: ContinuousClock.Instant?
     var runner: Task<Void, Never>?
@@ -83,11 +86,25 @@ struct HostCore<Request: ServiceRequest, Reply: Sendable, Failure: Error & Senda
         let word = LifecycleWord.admission(of: lifecycle.current)
         guard word == admission else { return .over(state) }
         parked[ObjectIdentifier(call.ticket.call)] = call
-        return .parked(sweeper: sweeper.take())
+        // A sweeper already waiting for a deadline no later than this one sees this call when it wakes.
+        if let due = sweeperDue, due <= call.deadline { return .parked(sweeper: nil, alarm: nil) }
+        return takeSweeper()
+    }
+
+    /// The waiting sweeper, to resume, and its alarm, to cancel; nothing if it is not waiting.
+    mutating func takeSweeper() -> ParkResult {
+        guard let waiting = sweeper.take() else { return .parked(sweeper: nil, alarm: nil) }
+        sweeperDue = nil
+        return .parked(sweeper: waiting, alarm: sweeperAlarm.take())
+    }
+
+    /// When the first parked caller that still waits must be failed; nil when none waits.
+    var earliestDeadline: ContinuousClock.Instant? {
+        parked.values.lazy.filter { !$0.ticket.isDone }.map(\.deadline).min()
     }
 
     enum ParkResult {
-        case parked(sweeper: UnsafeContinuation<Void, Never>?)
+        case parked(sweeper: UnsafeContinuation<Void, Never>?, alarm: AlarmClock.Token?)
         case over(ServiceState)
     }
 

@@ -1,46 +1,39 @@
 /// The host's own background work: failing callers whose deadline passed, publishing status snapshots,
 /// and the tasks a handler spawns.
 extension ServiceHost {
-    /// How often the sweeper looks for expired deadlines while requests are waiting.
-    static var sweepInterval: Duration { .milliseconds(2) }
-
+    /// Starts the deadline sweeper and the status publisher. Both wait on events and on computed deadlines,
+    /// never on a period: an idle service wakes neither.
     func startHousekeeping() {
         let sweeper = Task { [weak self] in
-            var idleSweeps = 0
             while let self, !Task.isCancelled {
-                idleSweeps = self.sweepExpiredCalls() ? 0 : idleSweeps + 1
-                // Park after a few empty sweeps so an idle service costs no CPU; an admission wakes us.
-                if idleSweeps > 3 {
-                    await self.parkSweeper()
-                    idleSweeps = 0
-                } else {
-                    try? await Task.sleep(for: Self.sweepInterval)
-                }
+                self.sweepExpiredCalls()
+                await self.waitForNextDeadline()
             }
         }
         let publisher = Task { [weak self] in
+            var lastPublished: ContinuousClock.Instant?
             while let self, !Task.isCancelled {
                 await self.statusSignal.wait()
                 if Task.isCancelled { return }
+                // At most one snapshot a `statusInterval`: a change within it is published when it ends, with
+                // whatever else changed meanwhile. A lone change goes out at once, with no timer armed.
+                if let last = lastPublished {
+                    await AlarmClock.shared.sleep(until: last + self.configuration.statusInterval)
+                }
+                lastPublished = .now
                 self.statusHub.publish(self.status)
-                try? await Task.sleep(for: self.configuration.statusInterval)
             }
         }
         housekeeping.withLock { $0 = [sweeper, publisher] }
     }
 
-    /// Fails every parked call whose deadline has passed; returns whether any call is still waiting.
-    private func sweepExpiredCalls() -> Bool {
+    /// Fails every parked call whose deadline has passed.
+    private func sweepExpiredCalls() {
         let now = ContinuousClock.now
-        let (expired, waiting) = core.withLock { core in
-            var expired: [ParkedCall<Reply, Failure>] = []
-            var waiting = false
-            for call in core.parked.values where !call.ticket.isDone {
-                if call.deadline <= now { expired.append(call) } else { waiting = true }
-            }
-            return (expired, waiting)
+        let expired = core.withLock { core in
+            core.parked.values.filter { !$0.ticket.isDone && $0.deadline <= now }
         }
-        guard !expired.isEmpty else { return waiting }
+        guard !expired.isEmpty else { return }
         // Their jobs were all put in before now: tell the consumer to check whether a job's caller is gone.
         lifecycle.markAbandoned(before: mailbox.putCount)
         // Inside `counting`: the timed-out callers see their timeouts counted.
@@ -51,16 +44,31 @@ extension ServiceHost {
             }
         }
         touchStatus()
-        return waiting
     }
 
-    private func parkSweeper() async {
-        await withUnsafeContinuation { continuation in
-            let parked = core.withLock { core in
-                if core.parked.isEmpty { core.sweeper = continuation }
-                return core.parked.isEmpty
+    /// Waits until the first waiting caller's deadline, or, with none waiting, until a caller parks; a caller
+    /// that parks with an earlier deadline wakes it sooner. A call answered in time is simply not found
+    /// expired when the deadline comes: nothing polls while calls wait.
+    private func waitForNextDeadline() async {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
+            let due: ContinuousClock.Instant?? = core.withLock { core in
+                let next = core.earliestDeadline
+                if let next, next <= .now { return .none }  // one is due already: sweep again at once
+                core.sweeper = continuation
+                core.sweeperDue = next
+                return .some(next)
             }
-            if !parked { continuation.resume() }
+            guard case let .some(deadline) = due else { return continuation.resume() }
+            guard let deadline else { return }
+            let alarm = AlarmClock.shared.arm(at: deadline) { [weak self] in
+                guard let self else { return }
+                // Only the wait this alarm was armed for: a caller may have woken the sweeper since.
+                let waiting = core.withLock { core in core.sweeperDue == deadline ? core.takeSweeper() : nil }
+                if case let .parked(sweeper, _)? = waiting { sweeper?.resume() }
+            }
+            core.withLock { core in
+                if core.sweeperDue == deadline, core.sweeper != nil { core.sweeperAlarm = alarm }
+            }
         }
     }
 

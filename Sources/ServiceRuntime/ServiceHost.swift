@@ -111,7 +111,9 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     private func park(_ waiting: ParkedCall<Reply, Failure>, admittedTo admission: Int) async -> Core.Call.Outcome {
         let result = core.withLock { $0.park(waiting, admittedTo: admission) }
         switch result {
-        case let .parked(sweeper): sweeper?.resume()
+        case let .parked(sweeper, alarm):
+            if let alarm { AlarmClock.shared.cancel(alarm) }
+            sweeper?.resume()
         case let .over(state): waiting.ticket.complete(.failure(.unavailable(service: name, state: state)))
         }
         let call = waiting.ticket.call
@@ -197,7 +199,10 @@ public final class ServiceHost<Handler: ServiceHandler>: ServiceEndpoint, Servic
     public func close() async {
         await stop()
         for task in housekeeping.withLock({ $0 }) { task.cancel() }
-        core.withLock { $0.sweeper.take() }?.resume()
+        if case let .parked(sweeper, alarm) = core.withLock({ $0.takeSweeper() }) {
+            if let alarm { AlarmClock.shared.cancel(alarm) }
+            sweeper?.resume()
+        }
         statusSignal.release()
         eventHub.finish()
         statusHub.finish()

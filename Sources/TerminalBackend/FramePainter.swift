@@ -27,21 +27,14 @@ struct FramePainter {
         }
         var text: [wchar_t] = []
         for y in 0..<rows {
-            for x in 0..<columns {
-                let cell = grid[x, y]
-                if let before, before[x, y] == cell { continue }
-                if cell.text.isEmpty { continue }  // the right half of a wide grapheme
-                text.removeAll(keepingCapacity: true)
-                // A spacing character and up to four combining ones is what a curses cell holds.
-                for scalar in cell.text.unicodeScalars.prefix(5) { text.append(wchar_t(bitPattern: scalar.value)) }
-                text.append(0)
-                let attributes = cell.attributes
-                parley_put_cell(
-                    Int32(y), Int32(x), text,
-                    parley_attributes(
-                        flag(attributes, .bold), flag(attributes, .dim), flag(attributes, .italic),
-                        flag(attributes, .underline), flag(attributes, .reverse)),
-                    pair(cell.foreground, cell.background))
+            // A key changes one row: the others are skipped whole, not compared cell by cell.
+            if let before, grid.rowEquals(y, in: before) { continue }
+            grid.withRow(y) { row in
+                if let before {
+                    before.withRow(y) { old in paint(row, y: y, columns: columns, skipping: old, text: &text) }
+                } else {
+                    paint(row, y: y, columns: columns, skipping: nil, text: &text)
+                }
             }
         }
         if let cursor = grid.cursor, cursor.x < columns, cursor.y < rows {
@@ -51,6 +44,33 @@ struct FramePainter {
         }
         parley_show_frame()
         painted = (grid, rows, columns)
+    }
+
+    /// Hands ncurses the cells of `row` that differ from `old` (all of them without it), read in place.
+    private mutating func paint(
+        _ row: UnsafeBufferPointer<Cell>, y: Int, columns: Int, skipping old: UnsafeBufferPointer<Cell>?,
+        text: inout [wchar_t]
+    ) {
+        for x in 0..<columns {
+            if let old, old[x] == row[x] { continue }
+            if row[x].text.isEmpty { continue }  // the right half of a wide grapheme
+            put(row[x], x: x, y: y, text: &text)
+        }
+    }
+
+    /// Hands one cell to ncurses.
+    private mutating func put(_ cell: Cell, x: Int, y: Int, text: inout [wchar_t]) {
+        text.removeAll(keepingCapacity: true)
+        // A spacing character and up to four combining ones is what a curses cell holds.
+        for scalar in cell.text.unicodeScalars.prefix(5) { text.append(wchar_t(bitPattern: scalar.value)) }
+        text.append(0)
+        let attributes = cell.attributes
+        parley_put_cell(
+            Int32(y), Int32(x), text,
+            parley_attributes(
+                flag(attributes, .bold), flag(attributes, .dim), flag(attributes, .italic),
+                flag(attributes, .underline), flag(attributes, .reverse)),
+            pair(cell.foreground, cell.background))
     }
 
     private mutating func pair(_ foreground: TerminalColor, _ background: TerminalColor) -> Int32 {

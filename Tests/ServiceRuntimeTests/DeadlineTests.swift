@@ -85,3 +85,29 @@ struct DeadlineTests {
         await host.close()
     }
 }
+
+@Suite(.timeLimit(.minutes(1)))
+struct SweeperDeadlineTests {
+    @Test func aCallerWithAnEarlierDeadlineTimesOutWhileTheSweeperWaitsForALaterOne() async throws {
+        // Given a caller parked with a deadline ten minutes away, its request held at the gate: the sweeper
+        // waits for that deadline, with nothing polling meanwhile
+        let probe = Probe()
+        let host = await makeHost(probe: probe, timeout: .seconds(600))
+        async let far = try? host.request(.waitForGate(1), timeout: .seconds(600))
+        #expect(await eventually { probe.gate.waiting == 1 && host.status.inFlight == 1 })
+        // When a second caller, queued behind it, asks with a deadline of 100 ms
+        do {
+            _ = try await host.request(.echo(1), timeout: .milliseconds(100))
+            Issue.record("the request should have timed out")
+        } catch {
+            // Then it fails at its own deadline (the suite's time limit is far shorter than the first one's)
+            guard case .timedOut(service: "test", after: .milliseconds(100)) = error else {
+                Issue.record("expected timedOut, got \(error)")
+                return
+            }
+        }
+        probe.gate.open()
+        _ = await far
+        await host.close()
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import ServiceRuntime
 
 /// When the account feed looks for changes: whenever the store is written (by this process or another), when
 /// the next user shown present is due to go offline, and at the latest after `safetyInterval`.
@@ -24,24 +25,22 @@ struct AccountLooks: Sendable {
                 var alarm = armAlarm(look)
                 for await _ in looks {
                     feed.refresh()
-                    alarm.cancel()
+                    AlarmClock.shared.cancel(alarm)
                     alarm = armAlarm(look)
                 }
-                alarm.cancel()
+                AlarmClock.shared.cancel(alarm)
             }
         }
     }
 
-    /// A look at the next presence expiry, or after the safety interval, whichever comes first.
-    private func armAlarm(_ look: AsyncStream<Void>.Continuation) -> Task<Void, Never> {
+    /// A look at the next presence expiry, or after the safety interval, whichever comes first. On the
+    /// process's `AlarmClock`, not `Task.sleep`: a pending Dispatch timer would wake an idle app every second.
+    private func armAlarm(_ look: AsyncStream<Void>.Continuation) -> AlarmClock.Token {
         var delay = safetyInterval
         if let expiry = feed.nextExpiry {
             let seconds = max(0, expiry.timeIntervalSince(now())) + Self.expiryMargin
             delay = min(delay, .milliseconds(Int64(seconds * 1_000)))
         }
-        return Task {
-            try? await Task.sleep(for: delay)
-            if !Task.isCancelled { look.yield() }
-        }
+        return AlarmClock.shared.arm(at: .now + delay) { look.yield() }
     }
 }

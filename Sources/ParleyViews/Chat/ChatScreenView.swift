@@ -9,6 +9,8 @@ public struct ChatScreenView {
     public var timeZone: TimeZone
     /// Messages laid out in earlier frames, so that each frame lays out only what is new.
     public var layoutCache: TimelineLayoutCache?
+    /// The last frame, so that a key which changed only the input line redraws only that row.
+    public var frameCache: ScreenFrameCache?
 
     /// The locale day lines are written in.
     public var locale: Locale
@@ -21,7 +23,7 @@ public struct ChatScreenView {
     public init(
         state: AppState, showTimestamps: Bool = true, timeZone: TimeZone = .current,
         locale: Locale = .autoupdatingCurrent, now: Date? = nil, showsColors: Bool = true,
-        layoutCache: TimelineLayoutCache? = .shared
+        layoutCache: TimelineLayoutCache? = .shared, frameCache: ScreenFrameCache? = .shared
     ) {
         self.state = state
         self.showTimestamps = showTimestamps
@@ -30,6 +32,7 @@ public struct ChatScreenView {
         self.now = now
         self.showsColors = showsColors
         self.layoutCache = layoutCache
+        self.frameCache = frameCache
     }
 
     /// The screen before any service has started: the welcome screen, which needs none of them. The terminal
@@ -39,6 +42,34 @@ public struct ChatScreenView {
     }
 
     public func render() -> CellGrid {
+        guard let frameCache else { return renderWhole() }
+        let key = frameKey
+        if let grid = frameCache.reuse(for: key, redraw: redrawInput) { return grid }
+        let grid = renderWhole()
+        frameCache.keep(grid, for: key)
+        return grid
+    }
+
+    /// What the screen shows apart from the input line.
+    private var frameKey: ScreenFrameCache.Key {
+        var rest = state
+        rest.input = InputLine()
+        return ScreenFrameCache.Key(
+            state: rest, showTimestamps: showTimestamps, timeZone: timeZone, locale: locale,
+            day: ScreenFrameCache.day(of: now, in: timeZone), showsColors: showsColors,
+            numbersReactionTargets: state.isChoosingReactionTarget)
+    }
+
+    /// Draws the input row afresh over the last frame, whose other rows are this state's too.
+    private func redrawInput(_ grid: inout CellGrid) {
+        guard state.width >= 30, state.height >= 6 else { return }
+        let y = state.height - 1
+        grid.fill(x: 0, y: y, width: state.width, height: 1)
+        renderInput(into: &grid, y: y)
+        if !showsColors { grid.removeColors() }
+    }
+
+    private func renderWhole() -> CellGrid {
         var grid = CellGrid(width: state.width, height: state.height)
         guard state.width >= 30, state.height >= 6 else {
             grid.write("Parley needs at least 30x6", x: 0, y: 0)
