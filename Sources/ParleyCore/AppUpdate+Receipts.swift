@@ -36,10 +36,18 @@ func membersChanged(in room: RoomID, by user: String, state: inout AppState) -> 
 }
 
 /// What `/who` says of one member: the message they have read up to, quoted short, or that they have read
-/// nothing yet (or sent no receipts).
+/// nothing yet (or sent no receipts). Writing a message counts as having read up to it, as homeservers count
+/// it too: a member whose own message is newer than their receipt has read that far.
 func lastRead(by user: String, in room: RoomID, chat: ChatState) -> String {
-    guard let receipt = chat.receipts[room]?[user] else { return "read nothing yet" }
-    guard let message = chat.timelines[room]?.last(where: { $0.id == receipt.message }) else {
+    let timeline = chat.timelines[room] ?? []
+    let receipt = chat.receipts[room]?[user]
+    if let written = timeline.last(where: { $0.sender == user && $0.notice == nil }),
+        written.sequence > receipt?.sequence ?? .min
+    {
+        return written.isDeleted ? "read up to a deleted message" : "read “\(quote(written.text))”"
+    }
+    guard let receipt else { return "read nothing yet" }
+    guard let message = timeline.last(where: { $0.id == receipt.message }) else {
         return "read up to an earlier message"
     }
     if message.isDeleted { return "read up to a deleted message" }

@@ -42,7 +42,7 @@ struct ReceiptFlowTests {
     @Test func whoTellsWhatEachMemberHasRead() {
         var state = ChatFlowTests.signedIn()
         let long = "a message long enough to be cut short in the list"
-        _ = update(&state, .messagingEvent(.messagePosted(ChatFlowTests.message("m2", long, 2))))
+        _ = update(&state, .messagingEvent(.messagePosted(ChatFlowTests.message("m2", from: "alice", long, 2))))
         _ = update(&state, .messagingEvent(.receiptMoved(room: Self.room, receipt: Self.receipt("bob", "m1", 1))))
         _ = update(&state, .messagingEvent(.receiptMoved(room: Self.room, receipt: Self.receipt("alice", "m2", 2))))
         #expect(ChatFlowTests.type("/who", into: &state) == [.messaging(.listMembers(token: "tok", room: Self.room))])
@@ -52,6 +52,15 @@ struct ReceiptFlowTests {
             state.notice
                 == "members: alice (online, read “a message long enough to…”), bob (offline, read “hi”),"
                 + " carol (online, read nothing yet)")
+    }
+
+    @Test func whoCountsAMembersOwnNewerMessageAsRead() {
+        var state = ChatFlowTests.signedIn()
+        _ = update(&state, .messagingEvent(.receiptMoved(room: Self.room, receipt: Self.receipt("bob", "m1", 1))))
+        _ = update(&state, .messagingEvent(.messagePosted(ChatFlowTests.message("m2", "my own words", 2))))
+        _ = ChatFlowTests.type("/who", into: &state)
+        _ = update(&state, .accountReplied(.presence(of: ["bob"]), .success(.presence(["bob": .online]))))
+        #expect(state.notice == "members: bob (online, read “my own words”)")
     }
 }
 
