@@ -10,7 +10,7 @@ func handleChat(_ key: Key, in state: inout AppState) -> [AppEffect] {
     case .altEnter: state.input.insert("\n")
     case .up: state.input.historyBack()
     case .down: state.input.historyForward()
-    case .tab: state.input.replace(with: completed(state.input.text, in: state))
+    case .tab: return complete(in: &state)
     case .enter: return submitInput(in: &state)
     case .function(12):
         state.isDebugPanelOpen = true
@@ -45,37 +45,6 @@ func handleMouse(_ event: MouseEvent, in state: inout AppState) -> [AppEffect] {
         guard x < ChatLayout.roomListWidth, y >= 1 else { return [] }
         return switchRoom(toIndex: y - 1, in: &state)
     }
-}
-
-/// Tab: completes a command name after `/`, or the name of a member seen in the current room as a mention
-/// that other clients recognise: `@name` here, `@name:server` on a Matrix homeserver.
-func completed(_ text: String, in state: AppState) -> String {
-    guard let lastWord = text.split(separator: " ", omittingEmptySubsequences: false).last, !lastWord.isEmpty
-    else { return text }
-    let prefix = text.dropLast(lastWord.count)
-    let typed = lastWord.lowercased()
-    let matches: [String]
-    if lastWord.hasPrefix("/") && prefix.isEmpty {
-        matches = CommandHelp.entries.map { "/\($0.name) " }.filter { $0.hasPrefix(typed) }
-    } else {
-        let room = state.chat.currentRoom.flatMap { state.chat.timelines[$0] } ?? []
-        let server = state.chat.session?.server
-        let names = Set(room.map(\.sender)).subtracting([state.chat.session?.user ?? ""]).sorted()
-        let ending = prefix.isEmpty ? ": " : " "
-        matches = names.compactMap { name in
-            let mention = mentionForm(of: name, server: server)
-            let fits = name.lowercased().hasPrefix(typed) || mention.lowercased().hasPrefix(typed)
-            return fits ? mention + ending : nil
-        }
-    }
-    return matches.count == 1 ? prefix + matches[0] : text
-}
-
-/// How a message names `user` so that their client highlights it: `@name`, or on Matrix the whole user id
-/// (a user of another server is already shown by theirs).
-func mentionForm(of user: String, server: String?) -> String {
-    if user.hasPrefix("@") { return user }
-    return "@" + user + (server.map { ":" + $0 } ?? "")
 }
 
 func switchRoom(by step: Int, in state: inout AppState) -> [AppEffect] {

@@ -37,6 +37,7 @@ private func handle(_ reply: MessagingReply, to request: MessagingRequest, in st
         state.chat.rooms = rooms.map { state.chat.newerView(of: $0) }
         return alertsForListed(in: &state)
     case let .members(names):
+        if takeCompletionMembers(names, for: request, in: &state) { return [] }
         return [.account(.presence(of: names))]
     case let .message(message):
         if case .edit = request {
@@ -119,6 +120,9 @@ private func handle(
         break  // bookkeeping: the next message in the room marks it read again
     case (.typing, _):
         break  // a notice that did not go lapses on the others' side: nothing to tell the user
+    case let (.listMembers(_, room), _) where state.chat.completionAsked[room] != nil:
+        // Tab's own look at the members: Tab completes from who it has seen, and asks again next time.
+        state.chat.completionAsked[room] = nil
     case let (.history(_, room, _, _), _):
         historyFailed(for: room, in: &state)
         state.notice = failure.sentence(resumes: resumption(of: request))
@@ -202,6 +206,7 @@ func handleMessagingEvent(_ event: MessagingEvent, in state: inout AppState) -> 
         // Read in another of the user's own windows: its mentions are seen.
         state.chat.highlights[room] = nil
     case let .memberJoined(room, user), let .memberLeft(room, user):
+        forgetCompletionMembers(of: room, in: &state)
         return membersChanged(in: room, by: user, state: &state)
     case .readMarkerMoved:
         break

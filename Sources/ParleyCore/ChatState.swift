@@ -20,6 +20,10 @@ public struct ChatState: Equatable, Sendable {
     var typing = TypingState()
     /// How far each member has read each room, by room and member name (`AppUpdate+Receipts.swift`).
     public var receipts: [RoomID: [String: ReadReceipt]] = [:]
+    /// Tab completion's member lists (`AppUpdate+Completion.swift`): each room's, once asked for, until
+    /// someone joins or leaves; and the rooms whose list was asked for by Tab, with the line as Tab saw it.
+    var completionMembers: [RoomID: [String]] = [:]
+    var completionAsked: [RoomID: String] = [:]
     /// Messages naming the user that came into each room since the user last read it (the room list shows
     /// the count beside the unread count).
     public var highlights: [RoomID: Int] = [:]
