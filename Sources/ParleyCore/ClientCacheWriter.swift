@@ -19,7 +19,7 @@ final class ClientCacheWriter: Sendable {
         worker = Task(priority: .utility) {
             for await _ in wakes {
                 if let problem = pending.write() { failed(problem) }
-                // The alarm clock, not `Task.sleep`: a pending Dispatch timer wakes the process every second.
+                // The alarm clock, not `Task.sleep`: a Dispatch timer wakes the Dispatch manager thread to arm and to fire.
                 await AlarmClock.shared.sleep(until: .now + interval)
             }
         }

@@ -6,7 +6,7 @@ import ServiceRuntime
 /// the loop arms an alarm for the next thing due instead: the next heartbeat, a frame held back, the cached
 /// view's next write. Asking again for a later instant keeps the earlier alarm, so a burst of messages that
 /// each ask for the same deadline arms one alarm, not one per message. The alarms are the process's
-/// `AlarmClock`, not `Task.sleep`, whose pending timer would wake the process every second until it is due.
+/// `AlarmClock`, not `Task.sleep`, whose Dispatch timer wakes the Dispatch manager thread to arm and to fire.
 struct LoopAlarm {
     /// When the armed alarm goes off; nil when none is armed.
     private(set) var due: ContinuousClock.Instant?

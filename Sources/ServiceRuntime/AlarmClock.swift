@@ -8,11 +8,11 @@ import Synchronization
 
 /// One-shot alarms for the whole process, kept by one thread that sleeps until the earliest is due.
 ///
-/// Not `Task.sleep`: on Linux, while any Dispatch timer is pending (a `Task.sleep`, an `asyncAfter`), the
-/// Dispatch manager thread re-arms its timer and wakes every second, whatever the deadline. An idle app always
-/// has something due later (the next heartbeat, a presence expiry), so with `Task.sleep` it could never wake
-/// less than once a second. Here a far deadline costs nothing until it is due: the thread sleeps in `poll`
-/// with the exact timeout, and arming an alarm wakes it only when the new one is the earliest.
+/// Not `Task.sleep`: on Linux each Dispatch timer costs the Dispatch manager thread a wake-up to arm it and
+/// another to fire it, before the task's own. Here an alarm due later than the earliest costs no wake-up to
+/// arm, and a cancelled one none at all until the earliest is due: the thread sleeps in `poll` with the exact
+/// timeout, and arming wakes it only when the new alarm is the earliest. (What Dispatch itself still does
+/// while the app is idle is its worker pool's monitor: a 1 s timer on the manager thread, out of our reach.)
 public final class AlarmClock: Sendable {
     /// An armed alarm, to cancel it.
     public struct Token: Hashable, Sendable {

@@ -80,3 +80,20 @@ struct CellGridRowTests {
         #expect(!CellGrid(width: 5, height: 3).rowEquals(1, in: before))
     }
 }
+
+struct ScreenFrameCacheDayTests {
+    @Test func aNewDayDrawsTheWholeScreenSoDayLinesMove() {
+        // Given a screen drawn through the cache on one day
+        let cache = ScreenFrameCache()
+        let state = ChatScreenViewTests.chatting()
+        let utc = ChatScreenViewTests.utc
+        let firstDay = Date(timeIntervalSince1970: 9 * 3_600 + 86_400 * 0)
+        let before = ChatScreenView(state: state, timeZone: utc, now: firstDay, frameCache: cache).render()
+        // When the same state is drawn the next day
+        let nextDay = firstDay.addingTimeInterval(86_400)
+        let frame = ChatScreenView(state: state, timeZone: utc, now: nextDay, frameCache: cache).render()
+        // Then it is what a whole redraw on that day gives, not the day before's frame
+        #expect(frame == ChatScreenView(state: state, timeZone: utc, now: nextDay, frameCache: nil).render())
+        #expect(frame != before)
+    }
+}

@@ -34,7 +34,7 @@ struct AccountLooks: Sendable {
     }
 
     /// A look at the next presence expiry, or after the safety interval, whichever comes first. On the
-    /// process's `AlarmClock`, not `Task.sleep`: a pending Dispatch timer would wake an idle app every second.
+    /// process's `AlarmClock`, not `Task.sleep`: re-armed at every look, a Dispatch timer would cost wake-ups of its own.
     private func armAlarm(_ look: AsyncStream<Void>.Continuation) -> AlarmClock.Token {
         var delay = safetyInterval
         if let expiry = feed.nextExpiry {
