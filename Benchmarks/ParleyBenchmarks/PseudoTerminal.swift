@@ -86,13 +86,19 @@ final class PseudoTerminal {
         return .nanoseconds((user + system) * 1_000_000_000 / Int64(sysconf(Int32(_SC_CLK_TCK))))
     }
 
-    /// How often the program's threads have gone to sleep and been woken (context switches, all threads).
-    var wakeUps: Int {
-        threadFiles("status").reduce(0) { total, status in
-            total
-                + status.split(separator: "\n").filter { $0.hasPrefix("voluntary_ctxt_switches") }
-                .compactMap { Int($0.split(separator: "\t").last ?? "") }.reduce(0, +)
+    /// How often each of the program's threads now running has gone to sleep and been woken (voluntary
+    /// context switches), by thread id. A thread that has ended is no longer listed, with its count.
+    var threadWakeUps: [String: Int] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        var counts: [String: Int] = [:]
+        for task in tasks {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8),
+                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("voluntary_ctxt_switches") }),
+                let count = Int(line.split(separator: "\t").last ?? "")
+            else { continue }
+            counts[task] = count
         }
+        return counts
     }
 
     /// Resident memory in MB.
@@ -118,10 +124,5 @@ final class PseudoTerminal {
             pump(timeout: .milliseconds(20)) { _ in false }
         }
         close(master)
-    }
-
-    private func threadFiles(_ name: String) -> [String] {
-        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
-        return tasks.compactMap { try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/\(name)", encoding: .utf8) }
     }
 }

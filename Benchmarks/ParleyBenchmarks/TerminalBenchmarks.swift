@@ -78,9 +78,22 @@ private func terminalIdle() async throws {
 }
 
 /// CPU milliseconds and wake-ups a second over a minute of nothing, after 3 s to settle.
+///
+/// Wake-ups are counted per thread, each thread's counter read every second: a thread that ends takes its
+/// count out of /proc with it, so a sum read only at both ends could even come out negative. A thread that
+/// starts or ends in the minute is counted from its first to its last reading (at most a second short).
 private func idleCost(_ terminal: PseudoTerminal) -> (cpu: Double, wakeUps: Double) {
     terminal.idle(for: .seconds(3))
-    let (cpuBefore, wakeUpsBefore) = (terminal.cpuTime, terminal.wakeUps)
-    terminal.idle(for: .seconds(60))
-    return (milliseconds(terminal.cpuTime - cpuBefore), Double(terminal.wakeUps - wakeUpsBefore) / 60)
+    let cpuBefore = terminal.cpuTime
+    var first = terminal.threadWakeUps
+    var last = first
+    for _ in 0..<60 {
+        terminal.idle(for: .seconds(1))
+        for (thread, count) in terminal.threadWakeUps {
+            if first[thread] == nil { first[thread] = count }
+            last[thread] = count
+        }
+    }
+    let wakeUps = last.reduce(0) { $0 + $1.value - (first[$1.key] ?? $1.value) }
+    return (milliseconds(terminal.cpuTime - cpuBefore), Double(wakeUps) / 60)
 }
