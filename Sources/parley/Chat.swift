@@ -41,8 +41,10 @@ struct Chat: AsyncParsableCommand {
             ringBell: { terminal.ringBell() }, opening: opening
         ) { state in
             terminal.present(
-                ChatScreenView(state: state, showTimestamps: showTimestamps, now: Date(), showsColors: showsColors)
-                    .render())
+                ChatScreenView(
+                    state: state, showTimestamps: showTimestamps, timeZone: LocalTimeZone.forScreen(of: state),
+                    now: Date(), showsColors: showsColors
+                ).render())
         }
         let forwarding = Task {
             for await input in inputs { app.loop.send(.input(input)) }

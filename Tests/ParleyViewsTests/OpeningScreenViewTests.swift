@@ -50,3 +50,25 @@ struct OpeningScreenViewTests {
         #expect(!grid.text.contains("#general"))
     }
 }
+
+/// The named zone (ICU's data) is taken only once there are messages whose clocks it reads.
+struct LocalTimeZoneTests {
+    @Test func aScreenWithoutMessagesUsesTheCLibrarysOffset() {
+        let welcome = AppState(width: 80, height: 24, services: [])
+        let zone = LocalTimeZone.forScreen(of: welcome)
+        #expect(zone.secondsFromGMT() == TimeZone.current.secondsFromGMT())
+        #expect(zone == LocalTimeZone.fromCLibrary())
+    }
+
+    @Test func clocksAreReadInTheZonesOffsetEvenAHalfHourOne() {
+        let india = TimeZone(secondsFromGMT: 5 * 3600 + 1800)!
+        let grid = ChatScreenView.beforeServices(
+            width: 80, height: 12, opening: OpeningScreenViewTests.screen, timeZone: india
+        ).render()
+        #expect(grid.text.contains("14:31 bob: morning all"))
+    }
+
+    @Test func aScreenWithMessagesUsesTheNamedZone() {
+        #expect(LocalTimeZone.forScreen(of: ChatScreenViewTests.chatting()) == .current)
+    }
+}

@@ -42,7 +42,7 @@ public struct ChatScreenView {
     ) -> ChatScreenView {
         ChatScreenView(
             state: AppState(width: width, height: height, opening: opening), showTimestamps: showTimestamps,
-            timeZone: timeZone ?? FirstFrameClock.timeZone(), showsColors: showsColors, layoutCache: nil)
+            timeZone: timeZone ?? LocalTimeZone.fromCLibrary(), showsColors: showsColors, layoutCache: nil)
     }
 
     public func render() -> CellGrid {
