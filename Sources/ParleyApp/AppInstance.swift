@@ -21,10 +21,13 @@ public final class AppInstance: Sendable {
     ///   - palette: the colours the terminal resolved the setting to; nil, with no terminal, resolves it here.
     ///   - ringBell: rings this front end's bell for an alert, if the settings allow (`Notifier`).
     ///   - desktopNotifications: false for a front end with no desktop to show them on (the scenario runner).
+    ///   - opening: the last screen of the kept session's user (`openingScreen(_:)`), shown until the services
+    ///     answer; a front end that drew it before starting the instance passes it on, so the loop goes on
+    ///     from the same screen.
     public static func start(
         _ environment: AppEnvironment, width: Int, height: Int, palette: Palette? = nil,
         ringBell: @escaping @Sendable () -> Void = {}, desktopNotifications: Bool = true,
-        render: @escaping @Sendable (AppState) -> Void
+        opening: OpeningScreen? = nil, render: @escaping @Sendable (AppState) -> Void
     ) async -> AppInstance {
         let hosts = ServiceCatalog.makeHosts(environment)
         let services = hosts.all
@@ -61,6 +64,10 @@ public final class AppInstance: Sendable {
                 account: hosts.account.endpoint, messaging: hosts.messaging.endpoint,
                 attachment: hosts.attachment.endpoint, media: hosts.media, camera: hosts.camera),
             outbox: SQLiteOutboxStore(database: client, instance: lock), cache: SQLiteClientCache(database: client),
+            openingScreens: environment.server.map {
+                OpeningScreenFiles(dataDirectory: environment.dataDirectory, server: $0)
+            },
+            opening: opening,
             clientID: id, palette: palette ?? environment.colors.palette(terminalColors: nil),
             sendsTypingNotices: environment.settings.conversations.sendTyping,
             sendsReceipts: environment.settings.conversations.sendReceipts,
@@ -68,6 +75,15 @@ public final class AppInstance: Sendable {
             render: render)
         if !problems.isEmpty { loop.send(.problem(problems.joined(separator: "; "))) }
         return AppInstance(environment: environment, hosts: hosts, loop: loop, lock: lock)
+    }
+
+    /// The last screen of the user whose session the account service will resume, read from its file in
+    /// the data directory, for the front end to draw before the services start (issue 8's first frame). Nil
+    /// when no session is kept, or no screen of that user is (a missing, damaged or older file is ignored).
+    public static func openingScreen(_ environment: AppEnvironment) -> OpeningScreen? {
+        guard let server = environment.server, let kept = ServiceCatalog.keptUser(environment) else { return nil }
+        return OpeningScreenFiles(dataDirectory: environment.dataDirectory, server: server)
+            .screen(of: kept.user, server: kept.server)
     }
 
     private static func notifier(

@@ -45,6 +45,12 @@ enum ServiceCatalog {
             attachment: .init(attachment.host, backend: MatrixBackend(client: attachment.client)), media: media,
             camera: camera)
     }
+
+    /// Who the account service's `resume` would sign in as, read from disk without starting it; nil on the
+    /// local backend, which keeps no session between runs, or when no session is kept.
+    static func keptUser(_ environment: AppEnvironment) -> (user: String, server: String?)? {
+        environment.server.flatMap { MatrixAccount.keptUser(server: $0, dataDirectory: environment.dataDirectory) }
+    }
 }
 
 /// The hosts of one app instance, as the app core and the debug panel use them.

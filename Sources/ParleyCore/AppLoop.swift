@@ -47,6 +47,8 @@ public actor AppLoop {
     ///     clock; otherwise it passes only when a heartbeat is due (see `nextTick`).
     ///   - outbox: where unsent messages are kept between runs; nil keeps them in memory only.
     ///   - cache: where the rooms are kept for when messaging cannot answer at the next sign-in; nil keeps none.
+    ///   - openingScreens: where the user's last screen is kept for the next start's first frame; nil keeps none.
+    ///   - opening: the last screen of the kept session's user, shown until the services answer.
     ///   - frameInterval: the shortest time between two frames (16 ms: 60 frames a second).
     ///   - sendsTypingNotices: whether others are told when the user is typing.
     ///   - sendsReceipts: whether others see how far the user has read.
@@ -55,6 +57,7 @@ public actor AppLoop {
     public init(
         width: Int, height: Int, services: [any ServiceControl], clients: AppClients? = nil,
         outbox: (any OutboxStore)? = nil, cache: (any ClientCache)? = nil,
+        openingScreens: (any OpeningScreenStore)? = nil, opening: OpeningScreen? = nil,
         clientID: String = String(UInt64.random(in: 0...UInt64.max), radix: 36), tickInterval: Duration = .seconds(5),
         palette: Palette = .colors256, frameInterval: Duration = .milliseconds(16),
         sendsTypingNotices: Bool = true, sendsReceipts: Bool = true,
@@ -70,12 +73,13 @@ public actor AppLoop {
         state.sendsTypingNotices = sendsTypingNotices
         state.sendsReceipts = sendsReceipts
         state.isDebugPanelOpen = clients == nil
+        if let opening, clients != nil { state.chat.open(on: opening) }
         controls = Dictionary(uniqueKeysWithValues: services.map { ($0.service, $0) })
         sink = AppInbox()
         self.render = render
         let sink = sink
         self.cache = cache
-        cacheWriter = cache.map { ClientCacheWriter(cache: $0) { sink.yield(.problem($0)) } }
+        cacheWriter = cache.map { ClientCacheWriter(cache: $0, screens: openingScreens) { sink.yield(.problem($0)) } }
         requests = clients.map { ServiceRequestQueues(clients: $0, replies: sink) }
         for service in services {
             let updates = service.statusUpdates()

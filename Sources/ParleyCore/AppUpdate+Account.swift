@@ -8,8 +8,14 @@ func handleAccountReply(
     case let (_, .success(.session(session))):
         let waiting = state.signingIn?.waiting ?? []
         state.signingIn = nil
+        let opening = state.chat.openingView(for: session)
         state.chat.signOut()
         state.chat.session = session
+        if let opening {
+            // The user's last screen stays until the welcome replaces it, as a view from the cache does.
+            (state.chat.rooms, state.chat.currentRoom, state.chat.timelines) = opening
+            state.chat.isCachedView = true
+        }
         // Messages sent before now are history, however they arrive (a first sync, a catch-up): none rings.
         state.chat.alertsSince = state.lastTick
         state.notice = "signed in as \(session.user)"
@@ -43,8 +49,11 @@ func handleAccountReply(
         // Also from the heartbeat: a kept session is resumed without asking the server, whose verdict on the
         // token comes with the first heartbeat.
         signInAgain(server: server, in: &state)
-    case (.heartbeat, .failure), (.logout, .failure), (.presence, .failure), (.resume, .failure):
-        break  // background bookkeeping (or nothing kept to resume): nothing the user asked for is lost
+    case (.resume, .failure):
+        // Nothing kept to resume after all: the last screen shown meanwhile was no one's to show.
+        closeOpening(in: &state)
+    case (.heartbeat, .failure), (.logout, .failure), (.presence, .failure):
+        break  // background bookkeeping: nothing the user asked for is lost
     case let (_, .failure(failure)):
         state.notice = failure.sentence(resumes: resumption(of: request))
     }
@@ -67,7 +76,20 @@ private func resumption(of request: AccountRequest) -> String {
 /// What the app asks for once at start: the session kept from last time, if the backend kept one (a
 /// homeserver's access token); the welcome screen then signs in by itself.
 public func startUp(_ state: inout AppState) -> [AppEffect] {
-    [.account(.resume)]
+    // Over a kept user's last screen, commands typed before the session comes wait for it.
+    if state.chat.openingSession != nil { state.signingIn = SignIn() }
+    return [.account(.resume)]
+}
+
+/// Back to the welcome screen from a last screen shown at start whose session could not be resumed.
+private func closeOpening(in state: inout AppState) {
+    guard state.chat.openingSession != nil, state.chat.session == nil else { return }
+    let waiting = state.signingIn?.waiting ?? []
+    state.signingIn = nil
+    state.chat.signOut()
+    let notRun = waiting.map { "/\($0.name)" }.joined(separator: ", ")
+    state.notice = "your last session could not be resumed; sign in with /login NAME PASSWORD"
+    if !waiting.isEmpty { state.notice! += "; not run: \(notRun)" }
 }
 
 /// The homeserver no longer accepts the session: back to the welcome screen, with one sentence. The outbox

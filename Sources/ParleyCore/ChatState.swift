@@ -57,6 +57,9 @@ public struct ChatState: Equatable, Sendable {
     var awaitsWelcome = false
     /// The rooms and timelines shown are those kept from last time, not yet refreshed by messaging.
     public var isCachedView = false
+    /// The kept session whose last screen (`OpeningScreen`) is shown while the account service has not
+    /// answered yet; nil once it has. Its token is empty: it only names who the screen belongs to.
+    public internal(set) var openingSession: Session?
     /// The video playing in the timeline pane, if any.
     public var video: VideoPlaying?
     var lastHeartbeat: Date?

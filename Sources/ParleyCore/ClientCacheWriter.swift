@@ -10,9 +10,14 @@ final class ClientCacheWriter: Sendable {
     private let wake: AsyncStream<Void>.Continuation
     private let worker: Task<Void, Never>
 
-    /// - Parameter failed: told, with a sentence, when a write fails.
-    init(cache: any ClientCache, interval: Duration = .seconds(1), failed: @escaping @Sendable (String) -> Void) {
-        let pending = PendingView(cache: cache)
+    /// - Parameters:
+    ///   - screens: where the user's last screen is kept for the next start's first frame, if anywhere.
+    ///   - failed: told, with a sentence, when a write fails.
+    init(
+        cache: any ClientCache, screens: (any OpeningScreenStore)? = nil, interval: Duration = .seconds(1),
+        failed: @escaping @Sendable (String) -> Void
+    ) {
+        let pending = PendingView(cache: cache, screens: screens)
         let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
         self.pending = pending
         self.wake = wake
@@ -31,7 +36,9 @@ final class ClientCacheWriter: Sendable {
     func offer(_ chat: ChatState, user: String) {
         guard !chat.rooms.isEmpty else { return }
         pending.offer(
-            PendingView.Offer(user: user, rooms: chat.rooms, currentRoom: chat.currentRoom, timelines: chat.timelines))
+            PendingView.Offer(
+                user: user, rooms: chat.rooms, currentRoom: chat.currentRoom, timelines: chat.timelines,
+                screen: OpeningScreen(chat)))
         wake.yield()
     }
 
@@ -50,13 +57,20 @@ private final class PendingView: Sendable {
         var rooms: [Room]
         var currentRoom: RoomID?
         var timelines: [RoomID: [ChatMessage]]
+        var screen: OpeningScreen?
     }
 
     private let cache: any ClientCache
+    private let screens: (any OpeningScreenStore)?
     private let latest = Mutex<Offer?>(nil)
     private let written = Mutex<[String: CachedView]>([:])
+    /// The opening screen last written, so that an unchanged one is not written again.
+    private let writtenScreen = Mutex<OpeningScreen?>(nil)
 
-    init(cache: any ClientCache) { self.cache = cache }
+    init(cache: any ClientCache, screens: (any OpeningScreenStore)?) {
+        self.cache = cache
+        self.screens = screens
+    }
 
     func offer(_ offer: Offer) {
         latest.withLock { $0 = offer }
@@ -67,16 +81,32 @@ private final class PendingView: Sendable {
     func write() -> String? {
         written.withLock { written in
             guard let offer = latest.withLock({ $0.take() }) else { return nil }
+            let screenProblem = offer.screen.flatMap(write)
             let view = CachedView(
                 rooms: offer.rooms, currentRoom: offer.currentRoom,
                 timelines: offer.timelines.mapValues { Array($0.suffix(CachedView.messagesPerRoom)) })
-            guard written[offer.user] != view else { return nil }
+            guard written[offer.user] != view else { return screenProblem }
             do {
                 try cache.save(view, user: offer.user)
                 written[offer.user] = view
-                return nil
+                return screenProblem
             } catch {
                 return "cannot keep your rooms on disk for next time: \(error)"
+            }
+        }
+    }
+
+    /// Writes the opening screen if it changed; a sentence if the write failed.
+    private func write(_ screen: OpeningScreen) -> String? {
+        guard let screens else { return nil }
+        return writtenScreen.withLock { written in
+            guard written != screen else { return nil }
+            do {
+                try screens.save(screen)
+                written = screen
+                return nil
+            } catch {
+                return "cannot keep your last screen on disk for next time: \(error)"
             }
         }
     }

@@ -25,18 +25,26 @@ struct Chat: AsyncParsableCommand {
         let terminal = try reportingFailure {
             try NcursesTerminal(colors: environment.colors) { inputSink.yield($0) }
         }
-        // Drawn before the services start: opening their stores takes far longer than a frame. Keys typed
-        // meanwhile wait in `inputs` for the loop.
-        terminal.present(ChatScreenView.beforeServices(width: terminal.width, height: terminal.height).render())
         let showTimestamps = environment.settings.interface.showTimestamps
         let showsColors = environment.colors.showsColors
+        // Drawn before the services start: opening their stores takes far longer than a frame. With a kept
+        // session, the user's last screen, which the loop then shows until the services answer. Keys typed
+        // meanwhile wait in `inputs` for the loop.
+        let opening = AppInstance.openingScreen(environment)
+        terminal.present(
+            ChatScreenView.beforeServices(
+                width: terminal.width, height: terminal.height, opening: opening, showTimestamps: showTimestamps,
+                showsColors: showsColors
+            ).render())
         let app = await AppInstance.start(
             environment, width: terminal.width, height: terminal.height, palette: terminal.palette,
-            ringBell: { terminal.ringBell() }
+            ringBell: { terminal.ringBell() }, opening: opening
         ) { state in
             terminal.present(
-                ChatScreenView(state: state, showTimestamps: showTimestamps, now: Date(), showsColors: showsColors)
-                    .render())
+                ChatScreenView(
+                    state: state, showTimestamps: showTimestamps, timeZone: LocalTimeZone.forScreen(of: state),
+                    now: Date(), showsColors: showsColors
+                ).render())
         }
         let forwarding = Task {
             for await input in inputs { app.loop.send(.input(input)) }

@@ -39,7 +39,10 @@ final class MatrixAppUser: Sendable {
         let environment = try AppEnvironment.resolve(
             dataPath: directory.dataDirectory.path, configPath: settings.path, serverURL: server)
         let drawn = LastFrame()
-        let app = await AppInstance.start(environment, width: 120, height: 40) { drawn.draw($0) }
+        // As the terminal does: the kept user's last screen, if any, is shown until the services answer.
+        let app = await AppInstance.start(
+            environment, width: 120, height: 40, opening: AppInstance.openingScreen(environment)
+        ) { drawn.draw($0) }
         let user = MatrixAppUser(name: name, directory: directory, app: app, drawn: drawn)
         user.running.withLock { $0 = Task { await app.loop.run() } }
         return user

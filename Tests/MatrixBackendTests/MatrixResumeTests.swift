@@ -1,7 +1,9 @@
 import Foundation
 import MatrixClient
+import ParleyApp
 import ParleyContracts
 import ParleyTestKit
+import ParleyViews
 import Testing
 
 extension MatrixBackendSuites {
@@ -23,6 +25,16 @@ extension MatrixBackendSuites {
 
             // When the server takes connections and never answers, and she starts again
             serverSwitch.goSilent()
+            // Then the first frame, drawn before any service starts, is her last screen
+            let environment = try AppEnvironment.resolve(
+                dataPath: first.directory.dataDirectory.path, configPath: first.directory.file("config.toml").path,
+                serverURL: serverSwitch.url)
+            let opening = try #require(AppInstance.openingScreen(environment), "her last screen was not kept")
+            let firstFrame = ChatScreenView.beforeServices(width: 120, height: 40, opening: opening).render().lines
+            #expect(firstFrame[0].hasPrefix(" Parley · \(room) · "))
+            // The room list (whose column cuts the long test room name short) holds her one room.
+            #expect(firstFrame[1].hasPrefix("1 #cached"))
+            #expect(firstFrame.contains { $0.contains(": written before quitting") })
             let second = try await MatrixAppUser.start(
                 name: first.name, directory: first.directory, server: serverSwitch.url)
 

@@ -16,4 +16,13 @@ public enum MatrixAccount {
         }
         return (host, client)
     }
+
+    /// Who `resume` would sign in as on `server`, as its session names them (`ann` and `example.org` for
+    /// `@ann:example.org`), if a session is kept; read from disk alone, so that the app can draw that user's
+    /// last screen before any service starts.
+    public static func keptUser(server: Homeserver, dataDirectory: DataDirectory) -> (user: String, server: String?)? {
+        guard let userID = MatrixSessionStore(dataDirectory: dataDirectory, server: server).latest()?.session.userID
+        else { return nil }
+        return (MatrixName.localpart(of: userID), MatrixName.serverName(of: userID))
+    }
 }

@@ -41,4 +41,9 @@ enum MatrixName {
         guard userID.hasPrefix("@") else { return userID.lowercased() }
         return String(userID.dropFirst().split(separator: ":", maxSplits: 1).first ?? "").lowercased()
     }
+
+    /// `server` for `@ann:server`: the server name the session's user belongs to.
+    static func serverName(of userID: String) -> String? {
+        userID.split(separator: ":", maxSplits: 1).last.map(String.init)
+    }
 }

@@ -128,7 +128,7 @@ public struct MatrixAccountHandler: ServiceHandler {
         // The homeserver decides when a token ends; the app hears of it as `sessionRefused`.
         Session(
             token: session.accessToken, user: MatrixName.localpart(of: session.userID), displayName: displayName,
-            expiresAt: .distantFuture, server: session.userID.split(separator: ":", maxSplits: 1).last.map(String.init))
+            expiresAt: .distantFuture, server: MatrixName.serverName(of: session.userID))
     }
 
     /// Acts as the session of `token` from now on (the handler serves one request at a time); a token this

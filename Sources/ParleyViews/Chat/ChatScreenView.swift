@@ -37,8 +37,15 @@ public struct ChatScreenView {
 
     /// The screen before any service has started: the welcome screen, which needs none of them. The terminal
     /// draws it first, while the services open their stores, so the first frame waits for none of that.
-    public static func beforeServices(width: Int, height: Int) -> ChatScreenView {
-        ChatScreenView(state: AppState(width: width, height: height, services: []))
+    /// With a kept session, it is that user's last screen (`OpeningScreen`) instead, as the loop goes on to
+    /// show it until the services answer.
+    public static func beforeServices(
+        width: Int, height: Int, opening: OpeningScreen? = nil, showTimestamps: Bool = true, showsColors: Bool = true,
+        timeZone: TimeZone? = nil
+    ) -> ChatScreenView {
+        ChatScreenView(
+            state: AppState(width: width, height: height, opening: opening), showTimestamps: showTimestamps,
+            timeZone: timeZone ?? LocalTimeZone.fromCLibrary(), showsColors: showsColors, layoutCache: nil)
     }
 
     public func render() -> CellGrid {
@@ -97,7 +104,7 @@ public struct ChatScreenView {
         grid.fill(x: 0, y: 0, width: state.width, height: 1, with: Cell(attributes: .reverse))
         var title = " Parley"
         if let room = state.chat.currentRoomSummary { title += " · \(room.name)" }
-        if let session = state.chat.session { title += " · \(session.displayName) (\(session.user))" }
+        if let session = state.chat.shownSession { title += " · \(session.displayName) (\(session.user))" }
         grid.write(title, x: 0, y: 0, attributes: [.reverse, .bold])
         // Services that are not running, named on the right, so a degraded mode never goes unnoticed.
         let unreachable = state.services.contains { $0.isBackendUnreachable } ? ["server unreachable"] : []
@@ -114,7 +121,7 @@ public struct ChatScreenView {
             OverlayView(overlay: overlay).render(into: &grid, x: x + 1, y: y, width: width - 1, height: height)
             return
         }
-        guard let session = state.chat.session else {
+        guard let session = state.chat.shownSession else {
             WelcomeView().render(into: &grid, x: x + 1, y: y, width: width - 1, height: height)
             return
         }

@@ -175,11 +175,14 @@ struct TimelineLines {
         return lines
     }
 
+    /// `HH:MM` in `timeZone`, from the zone's offset alone: a `Calendar` would first be made in the named
+    /// current zone (ICU's zone data) before taking this one, which the first frame must not wait for.
     private func clock(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let minutes = local >= 0 ? local / 60 : (local - 59) / 60  // rounded down, before 1970 too
+        let minuteOfDay = ((minutes % 1440) + 1440) % 1440
+        let (hour, minute) = minuteOfDay.quotientAndRemainder(dividingBy: 60)
+        return (hour < 10 ? "0" : "") + String(hour) + (minute < 10 ? ":0" : ":") + String(minute)
     }
 
     /// `512 B`, `3.4 KiB`, `12 MiB`: sizes as people read them.
