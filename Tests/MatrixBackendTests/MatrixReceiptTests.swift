@@ -48,14 +48,10 @@ extension MatrixBackendSuites {
         }
 
         @Test func withReceiptsOffTheOthersSeeNoneAndTheMarkerStillMoves() async throws {
-            let peer = try await MatrixPeer.start("parley")
-            let cy = try await peer.register("cy")
-            let plain = KeptClients.plain(peer.server)
-            let zed = try await plain.register(
-                username: TestHomeserver.uniqueUserName("zed"), password: "correct horse")
-            let name = "#" + TestHomeserver.uniqueUserName("private")
-            let room = try await peer.messagingCall(.createRoom(token: cy.token, name: name)).room
-            _ = try await plain.join("\(name):\(zed.userID.split(separator: ":").last!)")
+            let setting = try await PlainClientRoom.start("private", user: "cy")
+            let (peer, cy, plain, zedName, room) = (
+                setting.peer, setting.ann, setting.plain, setting.zedName, setting.room
+            )
             let cySees = peer.messaging.events()
             let hello = try await plain.send(
                 .object(["msgtype": .string("m.text"), "body": .string("hello")]), to: room.id.rawValue,
@@ -100,14 +96,12 @@ extension MatrixBackendSuites {
             // The plain client reads the newest too: cy is told, and the cache hands it out with the history the
             // screen opens on
             try await plain.sendReceipt(.read, in: room.id.rawValue, upTo: again)
-            let zedName = String(zed.userID.dropFirst().split(separator: ":").first!)
             let receipt = ReadReceipt(user: zedName, message: nextMessage.id, sequence: nextMessage.sequence)
             let moved = MessagingEvent.receiptMoved(room: room.id, receipt: receipt)
             #expect(await firstElement(of: cySees, within: .seconds(60)) { $0 == moved } != nil)
             let page = try await peer.messagingCall(.history(token: cy.token, room: room.id)).history
             #expect(page.receipts.contains(receipt))
-            try await plain.shutdown()
-            await peer.close()
+            try await setting.close()
         }
 
         /// The event id of the message `body` in the room, once the plain client sees it.

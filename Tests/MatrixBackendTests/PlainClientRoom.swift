@@ -13,10 +13,11 @@ struct PlainClientRoom {
     let zedName: String
     let room: Room
 
-    /// Starts ann's Parley, registers both, and has ann make a room (named from `prefix`) that zed joins.
-    static func start(_ prefix: String) async throws -> PlainClientRoom {
+    /// Starts the Parley user's app (`user` names them), registers both, and has the Parley user make a room
+    /// (named from `prefix`) that zed joins.
+    static func start(_ prefix: String, user: String = "ann") async throws -> PlainClientRoom {
         let peer = try await MatrixPeer.start("parley")
-        let ann = try await peer.register("ann")
+        let ann = try await peer.register(user)
         let plain = KeptClients.plain(peer.server)
         let zed = try await plain.register(username: TestHomeserver.uniqueUserName("zed"), password: "correct horse")
         let name = "#" + TestHomeserver.uniqueUserName(prefix)
