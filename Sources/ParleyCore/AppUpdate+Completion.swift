@@ -23,12 +23,9 @@ func complete(in state: inout AppState) -> [AppEffect] {
 /// A member list came: Tab's, kept for completion (and the line completed if unchanged), or else `/who`'s.
 /// - Returns: whether it was Tab's.
 func takeCompletionMembers(_ names: [String], for request: MessagingRequest, in state: inout AppState) -> Bool {
-    guard case let .listMembers(_, room) = request, let asked = state.chat.completionAsked[room] else {
-        if case let .listMembers(_, room) = request { state.chat.completionMembers[room] = names }
-        return false
-    }
-    state.chat.completionAsked[room] = nil
+    guard case let .listMembers(_, room) = request else { return false }
     state.chat.completionMembers[room] = names
+    guard let asked = state.chat.completionAsked.removeValue(forKey: room) else { return false }
     if state.chat.currentRoom == room, state.input.text == asked {
         state.input.replace(with: completed(asked, in: state))
     }

@@ -63,7 +63,7 @@ public struct ChatScreenView {
         rest.input = InputLine()
         return ScreenFrameCache.Key(
             state: rest, showTimestamps: showTimestamps, timeZone: timeZone, locale: locale,
-            day: ScreenFrameCache.day(of: now, in: timeZone), showsColors: showsColors,
+            day: now.map { DayLines.dayNumber(of: $0, in: timeZone) }, showsColors: showsColors,
             numbersReactionTargets: state.isChoosingReactionTarget)
     }
 

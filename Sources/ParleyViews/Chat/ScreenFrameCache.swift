@@ -15,7 +15,7 @@ public final class ScreenFrameCache: Sendable {
         var showTimestamps: Bool
         var timeZone: TimeZone
         var locale: Locale
-        /// Days since 1970 in `timeZone` at the view's `now`: day lines change only when it does.
+        /// The day of the view's `now` as day lines count it (`DayLines.dayNumber`): they change only with it.
         var day: Int?
         var showsColors: Bool
         var numbersReactionTargets: Bool
@@ -39,11 +39,5 @@ public final class ScreenFrameCache: Sendable {
     /// Keeps `grid` as the frame drawn for `key`.
     func keep(_ grid: CellGrid, for key: Key) {
         last.withLock { $0 = (key, grid) }
-    }
-
-    static func day(of now: Date?, in timeZone: TimeZone) -> Int? {
-        guard let now else { return nil }
-        let local = now.timeIntervalSince1970 + TimeInterval(timeZone.secondsFromGMT(for: now))
-        return Int((local / 86_400).rounded(.down))
     }
 }
