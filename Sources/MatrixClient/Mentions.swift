@@ -16,13 +16,12 @@ public struct Mentions: Sendable, Hashable, Codable {
     /// it is not part of the server name.
     public static func written(in body: String) -> Mentions? {
         var found: [String] = []
-        var previous: Character = " "
         var rest = Substring(body)
         while let at = rest.firstIndex(of: "@") {
-            let before = at == rest.startIndex ? previous : rest[rest.index(before: at)]
-            let candidate = rest[rest.index(after: at)...].prefix { isIDCharacter($0) }
+            // A substring shares its text's indices: the character before may lie before `rest`.
+            let before: Character = at == body.startIndex ? " " : body[body.index(before: at)]
             rest = rest[rest.index(after: at)...]
-            previous = "@"
+            let candidate = rest.prefix { isIDCharacter($0) }
             guard !(before.isLetter || before.isNumber), let userID = userID(from: candidate) else { continue }
             if !found.contains(userID) { found.append(userID) }
         }
