@@ -55,26 +55,26 @@ public struct CellGrid: Sendable, Equatable {
         guard y >= 0, y < height else { return x }
         let end = min(width, limit.map { x + $0 } ?? width)
         var column = x
+        /// Puts `grapheme` at `column` and moves past it; false, writing nothing, when it would pass `end`.
+        func place(_ grapheme: String, _ cellWidth: Int) -> Bool {
+            guard column + cellWidth <= end else { return false }
+            self[column, y] = Cell(grapheme, foreground: foreground, background: background, attributes: attributes)
+            if cellWidth == 2 { self[column + 1, y] = .continuation }
+            column += cellWidth
+            return true
+        }
         // Text whose every scalar is a grapheme of its own (printable ASCII, Latin letters, box drawing, arrows,
         // `✓`: nearly all a frame draws) needs no grapheme breaking, which cost more than the rest of drawing.
         if text.unicodeScalars.allSatisfy(Self.standsAlone) {
             for scalar in text.unicodeScalars {
                 let isASCII = scalar.value < 0x7F
                 let grapheme = isASCII ? Self.ascii[Int(scalar.value) - 0x20] : String(scalar)
-                let cellWidth = isASCII ? 1 : TerminalText.width(of: grapheme)
-                guard column + cellWidth <= end else { break }
-                self[column, y] = Cell(grapheme, foreground: foreground, background: background, attributes: attributes)
-                if cellWidth == 2 { self[column + 1, y] = .continuation }
-                column += cellWidth
+                guard place(grapheme, isASCII ? 1 : TerminalText.width(of: grapheme)) else { break }
             }
             return column
         }
         for grapheme in TerminalText.safeGraphemes(text) {
-            let cellWidth = TerminalText.width(of: grapheme)
-            guard column + cellWidth <= end else { break }
-            self[column, y] = Cell(grapheme, foreground: foreground, background: background, attributes: attributes)
-            if cellWidth == 2 { self[column + 1, y] = .continuation }
-            column += cellWidth
+            guard place(grapheme, TerminalText.width(of: grapheme)) else { break }
         }
         return column
     }
